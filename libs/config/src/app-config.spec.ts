@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  it('gives defaults that start the controller on this machine', () => {
+    const sut = loadConfig({});
+    expect(sut.listen).toEqual({ host: '127.0.0.1', port: 8000 });
+    expect(sut.database.url).toBe('postgres://postgres@127.0.0.1:5432/thymis');
+    expect(sut.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(sut.auth.username).toBe('admin');
+    expect(sut.auth.passwordFile).toMatch(/var\/auth-basic-password$/);
+    expect(sut.repoPath).toMatch(/var\/repository$/);
+    expect(sut.baseUrl).toBe('http://127.0.0.1:8000/');
+  });
+
+  it('derives paths from THYMIS_STATE_DIR', () => {
+    const sut = loadConfig({ THYMIS_STATE_DIR: '/srv/thymis' });
+    expect(sut.repoPath).toBe('/srv/thymis/repository');
+    expect(sut.auth.passwordFile).toBe('/srv/thymis/auth-basic-password');
+  });
+
+  it('lists every bad key at once', () => {
+    const attempt = () => loadConfig({ LISTEN_PORT: '70000', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'LISTEN_PORT: must be a whole number from 1 to 65535',
+        'DATABASE_URL: protocol must be one of postgres:, postgresql:',
+        'REDIS_URL: not a valid URL',
+      ]);
+    }
+  });
+});

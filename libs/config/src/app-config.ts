@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+
+/** The controller's whole configuration, read once at boot. Typed slices so each part asks only for what it needs. */
+export interface AppConfig {
+  database: { url: string };
+  redis: { url: string; prefix: string };
+  stateDir: string;
+  repoPath: string;
+  baseUrl: string;
+  auth: { username: string; passwordFile: string; sessionTtlSeconds: number };
+  listen: { host: string; port: number };
+  nix: { bin: string };
+  worker: { concurrency: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Builds the configuration from the environment, failing with every bad key listed at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const text = (key: string, fallback: string) => {
+    const value = env[key]?.trim();
+    return value ? value : fallback;
+  };
+  const url = (key: string, fallback: string, protocols: string[]) => {
+    const value = text(key, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${key}: protocol must be one of ${protocols.join(', ')}`);
+    } catch {
+      problems.push(`${key}: not a valid URL`);
+    }
+    return value;
+  };
+  const int = (key: string, fallback: number, min: number, max: number) => {
+    const raw = env[key]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${key}: must be a whole number from ${min} to ${max}`);
+    }
+    return value;
+  };
+
+  const listenHost = text('LISTEN_HOST', '127.0.0.1');
+  const listenPort = int('LISTEN_PORT', 8000, 1, 65535);
+  const stateDir = resolve(text('THYMIS_STATE_DIR', './var'));
+  const config: AppConfig = {
+    database: { url: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/thymis', ['postgres:', 'postgresql:']) },
+    redis: { url: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']), prefix: text('THYMIS_REDIS_PREFIX', 'thymis') },
+    stateDir,
+    repoPath: resolve(text('THYMIS_REPO_PATH', `${stateDir}/repository`)),
+    baseUrl: url('THYMIS_BASE_URL', `http://${listenHost}:${listenPort}/`, ['http:', 'https:']),
+    auth: {
+      username: text('THYMIS_AUTH_BASIC_USERNAME', 'admin'),
+      passwordFile: resolve(text('THYMIS_AUTH_BASIC_PASSWORD_FILE', `${stateDir}/auth-basic-password`)),
+      sessionTtlSeconds: int('THYMIS_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    },
+    listen: { host: listenHost, port: listenPort },
+    nix: { bin: text('NIX_BIN', 'nix') },
+    worker: { concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256) },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,36 @@
+import { DomainError, invalid } from './errors';
+import { IDENTIFIER_PATTERN } from './identifier';
+
+export type SettingValue = string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
+export type Settings = Record<string, SettingValue>;
+
+/** A module on a configuration or tag: its type names a catalogue entry, settings hold only what the user set. */
+export interface ModuleInstance {
+  type: string;
+  settings: Settings;
+}
+
+export function checkModuleType(type: string): string {
+  if (!IDENTIFIER_PATTERN.test(type)) throw invalid('type', 'must match [a-z][a-z0-9-]*');
+  return type;
+}
+
+export function findModule(modules: readonly ModuleInstance[], type: string, owner: string): ModuleInstance {
+  const found = modules.find((m) => m.type === type);
+  if (!found) throw new DomainError('not_found', `${owner} has no module '${type}'`);
+  return found;
+}
+
+/** Applies a settings patch: a value sets, null returns the setting to its default. */
+export function patchSettings(settings: Settings, patch: Record<string, SettingValue>): Settings {
+  const next: Settings = { ...settings };
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null) delete next[name];
+    else next[name] = value;
+  }
+  return next;
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

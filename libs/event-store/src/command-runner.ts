@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import type { AppendOptions, EventStore } from './event-store';
+import { StreamVersionConflict, type NewEvent, type StoredEvent } from './stored-event';
+
+/** How a kind of stream turns its past into a state and decides what a command changes. */
+export interface Aggregate<S, C, E extends NewEvent> {
+  evolve(state: S | undefined, event: E): S | undefined;
+  decide(id: string, state: S | undefined, command: C): E[];
+}
+
+export interface CommandOptions {
+  metadata: AppendOptions['metadata'];
+  /** The version the client last saw (If-Match). Without it a conflict is retried on the fresh state. */
+  expectedVersion?: number;
+  outbox?: AppendOptions['outbox'];
+}
+
+export interface CommandResult<S> {
+  state: S | undefined;
+  version: number;
+  /** Position of the last event appended; undefined when the command changed nothing. */
+  position?: number;
+}
+
+/** The client's version no longer matches the stream: it must reload before writing. */
+export class StaleVersion extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`${streamId} is at version ${actual}, the request expected ${expected}`);
+  }
+}
+
+const ATTEMPTS = 5;
+
+/** Command → decide on the stream's past → append with the version it was decided on. Never a lost update. */
+export class CommandRunner {
+  constructor(private readonly store: EventStore) {}
+
+  async load<S, E extends NewEvent>(streamId: string, aggregate: Pick<Aggregate<S, unknown, E>, 'evolve'>, executor?: EntityManager) {
+    const events = await this.store.readStream(streamId, executor);
+    const state = events.reduce<S | undefined>((s, e) => aggregate.evolve(s, e as StoredEvent & E), undefined);
+    return { state, version: events.length === 0 ? 0 : events[events.length - 1].version };
+  }
+
+  async execute<S, C, E extends NewEvent>(
+    streamId: string,
+    id: string,
+    aggregate: Aggregate<S, C, E>,
+    command: C,
+    options: CommandOptions,
+  ): Promise<CommandResult<S>> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(streamId, aggregate);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new StaleVersion(streamId, options.expectedVersion, version);
+      }
+      const events = aggregate.decide(id, state, command);
+      if (events.length === 0) return { state, version };
+      try {
+        const appended = await this.store.append(streamId, events, { ...options, expectedVersion: version });
+        return { state: events.reduce(aggregate.evolve, state), ...appended };
+      } catch (error) {
+        const retry = error instanceof StreamVersionConflict && options.expectedVersion === undefined && attempt < ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  EVENT_COLUMNS,
+  StreamVersionConflict,
+  toStoredEvent,
+  type EventMetadata,
+  type EventRow,
+  type NewEvent,
+  type OutboxMessage,
+  type StoredEvent,
+} from './stored-event';
+
+export interface AppendOptions {
+  /** The stream version the caller decided on; 0 for a new stream. */
+  expectedVersion: number;
+  metadata: Omit<EventMetadata, 'at'>;
+  outbox?: OutboxMessage[];
+}
+
+export interface Appended {
+  /** Position of the last event appended. */
+  position: number;
+  /** The stream's version after the append. */
+  version: number;
+}
+
+/** Anything that can run SQL: the data source itself, or the manager of a transaction in progress. */
+type Executor = Pick<EntityManager, 'query'>;
+
+/** The append-only log: every change to the controller's state is an event here. */
+export class EventStore {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Appends events (and outbox messages) atomically, if the stream is still at the expected version. */
+  async append(streamId: string, events: NewEvent[], options: AppendOptions, executor: Executor = this.db): Promise<Appended> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const metadata: EventMetadata = { ...options.metadata, at: this.clock().toISOString() };
+    const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));
+    try {
+      const rows: { position: string; version: number }[] = await executor.query(
+        'SELECT appended_position AS position, appended_version AS version FROM append_events($1, $2, $3, $4)',
+        [streamId, options.expectedVersion, JSON.stringify(payload), JSON.stringify(options.outbox ?? [])],
+      );
+      const last = rows[rows.length - 1];
+      return { position: Number(last.position), version: last.version };
+    } catch (error) {
+      throw asConflict(error, streamId, options.expectedVersion);
+    }
+  }
+
+  /** Runs `work` in one transaction: several appends commit together or not at all. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async readStream(streamId: string, executor: Executor = this.db): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await executor.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /**
+   * Reads the log after a position for a stateless reader (the audit log). While any transaction is running, a hole in
+   * the positions may yet be filled, so the page ends before it; the caller's next page starts there.
+   */
+  async readAll(after: number, limit: number): Promise<StoredEvent[]> {
+    const rows: (EventRow & { running: boolean })[] = await this.db.query(
+      `SELECT ${EVENT_COLUMNS},
+              EXISTS (SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot())) AS running
+       FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+      [after, limit],
+    );
+    const events: StoredEvent[] = [];
+    let expected = after + 1;
+    for (const row of rows) {
+      const event = toStoredEvent(row);
+      if (event.position !== expected && row.running) break;
+      events.push(event);
+      expected = event.position + 1;
+    }
+    return events;
+  }
+
+  /** The position of the newest event, or 0 for an empty log. */
+  async head(): Promise<number> {
+    const [row]: { head: string | null }[] = await this.db.query('SELECT max(position) AS head FROM events');
+    return Number(row.head ?? 0);
+  }
+}
+
+function asConflict(error: unknown, streamId: string, expectedVersion: number): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'TH409') {
+    const actual = Number((error as { detail?: string }).detail);
+    return new StreamVersionConflict(streamId, expectedVersion, Number.isFinite(actual) ? actual : undefined);
+  }
+  // Two appends that both passed the version check race on the unique (stream, version) key.
+  if (code === '23505') return new StreamVersionConflict(streamId, expectedVersion, undefined);
+  return error;
+}

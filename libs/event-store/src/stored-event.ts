@@ -1,0 +1,59 @@
+/** Who caused an event, in answer to what, and when. */
+export interface EventMetadata {
+  actor: string;
+  correlationId: string;
+  at: string;
+}
+
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+}
+
+/** An event as the log holds it. */
+export interface StoredEvent<D = unknown> extends NewEvent {
+  position: number;
+  streamId: string;
+  version: number;
+  data: D;
+  metadata: EventMetadata;
+}
+
+/** A side effect to carry out once the events are committed (relayed from the outbox). */
+export interface OutboxMessage {
+  topic: string;
+  payload: unknown;
+}
+
+export class StreamVersionConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | undefined,
+  ) {
+    super(`stream ${streamId} is at version ${actualVersion ?? 'unknown'}, not ${expectedVersion}`);
+  }
+}
+
+export interface EventRow {
+  position: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export const EVENT_COLUMNS = 'position, stream_id, version, type, schema_version, data, metadata';
+
+export const toStoredEvent = (row: EventRow): StoredEvent => ({
+  position: Number(row.position),
+  streamId: row.stream_id,
+  version: row.version,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+});

@@ -1,0 +1,162 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { GapAwareCursor } from './gap-aware-cursor';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
+
+export type EventHandler = (events: StoredEvent[], manager: EntityManager) => Promise<void>;
+
+export interface SubscriptionOptions {
+  batchSize?: number;
+  /** How often to look even without a notification (a lost connection, a hole to re-check). */
+  pollMs?: number;
+}
+
+const HOLE_RECHECK_MS = 5;
+
+/**
+ * Delivers every event exactly once, in position order, to a handler, from a checkpoint stored in Postgres.
+ * Each batch is handled in the transaction that moves the checkpoint, which holds the checkpoint row locked: several
+ * processes may run the same subscription and still each event is handled once. Wakes on NOTIFY, polls as a fallback.
+ */
+export class Subscription {
+  private readonly logger: Logger;
+  private cursor?: GapAwareCursor;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private waiters: { position: number; resolve: () => void }[] = [];
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly listenUrl: string,
+    readonly name: string,
+    private readonly handler: EventHandler,
+    private readonly options: SubscriptionOptions = {},
+  ) {
+    this.logger = new Logger(`Subscription:${name}`);
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.db.query('INSERT INTO checkpoints (name, position) VALUES ($1, 0) ON CONFLICT DO NOTHING', [this.name]);
+    await this.listen();
+    await this.pump();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await this.running;
+  }
+
+  /** The last position handled by this process. */
+  get position(): number {
+    return this.cursor?.position ?? 0;
+  }
+
+  /** Resolves once the subscription has handled `position` (false after `timeoutMs` without). */
+  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timeout = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter = { position, resolve: () => (clearTimeout(timeout), resolve(true)) };
+      this.waiters.push(waiter);
+      void this.pump();
+    });
+  }
+
+  /** Handles everything available now; concurrent calls fold into one more round. */
+  pump(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      this.schedule();
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        while (!this.stopped && (await this.handleBatch())) {
+          /* keep going while whole batches arrive */
+        }
+      } catch (error) {
+        this.cursor = undefined; // the transaction rolled back: start again from the stored checkpoint
+        this.logger.error(`handling events failed, will retry: ${(error as Error).stack ?? String(error)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      this.settleWaiters();
+    } while (this.again && !this.stopped);
+  }
+
+  /** One transaction: lock the checkpoint, read, handle, move the checkpoint. True when more may be waiting. */
+  private handleBatch(): Promise<boolean> {
+    const limit = this.options.batchSize ?? 500;
+    return this.db.transaction(async (manager) => {
+      const [checkpoint]: { position: string }[] = await manager.query(
+        'SELECT position FROM checkpoints WHERE name = $1 FOR UPDATE',
+        [this.name],
+      );
+      const stored = Number(checkpoint.position);
+      if (this.cursor?.position !== stored) this.cursor = new GapAwareCursor(stored);
+      const rows: (EventRow & { xmin: string; xmax: string })[] = await manager.query(
+        `SELECT e.*, pg_snapshot_xmin(s.snap)::text AS xmin, pg_snapshot_xmax(s.snap)::text AS xmax
+         FROM (SELECT pg_current_snapshot() AS snap) s
+         LEFT JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2) e ON true`,
+        [stored, limit],
+      );
+      const batch = rows.filter((r) => r.position !== null).map(toStoredEvent);
+      const events = this.cursor.advance(batch, { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) });
+      if (events.length > 0) await this.handler(events, manager);
+      if (this.cursor.position !== stored) {
+        await manager.query('UPDATE checkpoints SET position = $2 WHERE name = $1', [this.name, this.cursor.position]);
+      }
+      return batch.length === limit && events.length > 0;
+    });
+  }
+
+  private settleWaiters(): void {
+    const reached = this.position;
+    const [done, pending] = partition(this.waiters, (w) => w.position <= reached);
+    this.waiters = pending;
+    done.forEach((w) => w.resolve());
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    const delay = this.cursor?.waiting || this.waiters.length > 0 ? HOLE_RECHECK_MS : (this.options.pollMs ?? 1000);
+    this.timer = setTimeout(() => void this.pump(), delay);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.listenUrl });
+    client.on('notification', () => void this.pump());
+    client.on('error', (error) => {
+      this.logger.warn(`notification connection lost (${error.message}); polling until it is back`);
+      if (this.listener === client) this.listener = undefined;
+      setTimeout(() => void (!this.stopped && !this.listener && this.listen().catch(() => undefined)), 1000);
+    });
+    await client.connect();
+    await client.query('LISTEN thymis_events');
+    this.listener = client;
+  }
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((i) => !test(i))];
+}

@@ -1,0 +1,3 @@
+export * from './read-model.entities';
+export * from './read-model.projection';
+export { CreateReadModels1764158400100 } from './migrations/1764158400100-create-read-models';
