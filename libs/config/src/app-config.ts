@@ -56,7 +56,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redis: { url: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']), prefix: text('THYMIS_REDIS_PREFIX', 'thymis') },
     stateDir,
     repoPath: resolve(text('THYMIS_REPO_PATH', `${stateDir}/repository`)),
-    baseUrl: url('THYMIS_BASE_URL', `http://${listenHost}:${listenPort}/`, ['http:', 'https:']),
+    // Without THYMIS_BASE_URL the controller is reached where it listens.
+    baseUrl: env.THYMIS_BASE_URL?.trim()
+      ? url('THYMIS_BASE_URL', '', ['http:', 'https:'])
+      : `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${listenPort}/`,
     auth: {
       username: text('THYMIS_AUTH_BASIC_USERNAME', 'admin'),
       passwordFile: resolve(text('THYMIS_AUTH_BASIC_PASSWORD_FILE', `${stateDir}/auth-basic-password`)),

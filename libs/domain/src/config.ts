@@ -1,9 +1,9 @@
 import { alreadyExists, invalid, notFound } from './errors';
 import { configEvents, type ConfigEvent, type ConfigFields } from './events';
 import { bootsFrom, checkHardwareModel, chooseImageFormat } from './hardware';
-import { checkDisplayName, IDENTIFIER_PATTERN } from './identifier';
+import { checkDisplayName, isIdentifier } from './identifier';
 import { decideModule, evolveModules, type ModuleCommand } from './module-host';
-import { sameJson, type ModuleInstance } from './modules';
+import { sameData, type ModuleInstance } from './modules';
 
 /** A configuration: what one kind of device runs. Undefined state = never created, or deleted. */
 export interface ConfigState extends ConfigFields {
@@ -78,14 +78,14 @@ function updateChanges(state: ConfigState, command: Extract<ConfigCommand, { kin
   if (imageFormat !== state.imageFormat) changes.imageFormat = imageFormat;
   if (command.tags !== undefined) {
     const tags = checkTags(command.tags);
-    if (!sameJson(tags, state.tags)) changes.tags = tags;
+    if (!sameData(tags, state.tags)) changes.tags = tags;
   }
   return changes;
 }
 
 function checkTags(tags: string[]): string[] {
   for (const tag of tags) {
-    if (!IDENTIFIER_PATTERN.test(tag)) throw invalid('tags', `'${tag}' is not a tag identifier`);
+    if (!isIdentifier(tag)) throw invalid('tags', `'${tag}' is not a tag identifier`);
   }
   if (new Set(tags).size !== tags.length) throw invalid('tags', 'must not repeat a tag');
   return [...tags];

@@ -3,9 +3,17 @@ import { invalid } from './errors';
 export const IDENTIFIER_PATTERN = /^[a-z][a-z0-9-]*$/;
 export const IDENTIFIER_MAX_LENGTH = 63;
 
+export const isIdentifier = (value: string): boolean =>
+  IDENTIFIER_PATTERN.test(value) && value.length <= IDENTIFIER_MAX_LENGTH;
+
+/** Letters that Unicode does not split into a base letter and an accent. */
+const TRANSLITERATIONS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ł: 'l', þ: 'th' };
+
 /** Derives an identifier from a display name: "Kiosk Lobby #2" → "kiosk-lobby-2". */
 export function toIdentifier(displayName: string): string {
   return displayName
+    .toLowerCase()
+    .replace(/[ßæøœđłþ]/g, (letter) => TRANSLITERATIONS[letter])
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -23,7 +31,7 @@ export function chooseIdentifier(identifier: string | undefined, displayName: st
     if (!derived) throw invalid('displayName', 'must contain a letter to derive an identifier from; give identifier');
     return derived;
   }
-  if (!IDENTIFIER_PATTERN.test(identifier) || identifier.length > IDENTIFIER_MAX_LENGTH) {
+  if (!isIdentifier(identifier)) {
     throw invalid('identifier', `must match [a-z][a-z0-9-]* and be at most ${IDENTIFIER_MAX_LENGTH} characters`);
   }
   return identifier;

@@ -6,3 +6,6 @@ export * from './identifier';
 export * from './module-host';
 export * from './modules';
 export * from './tag';
+export * from './aggregates';
+export * from './state-document';
+export * from './token';

@@ -1,6 +1,6 @@
 import { alreadyExists, DomainError } from './errors';
 import { moduleEvents, type ModuleEvent } from './events';
-import { checkModuleType, findModule, patchSettings, sameJson, type ModuleInstance, type SettingValue } from './modules';
+import { checkModuleType, findModule, patchSettings, sameData, type ModuleInstance, type SettingValue } from './modules';
 
 /** Module commands shared by configurations and tags: both carry a list of modules. */
 export type ModuleCommand =
@@ -24,7 +24,7 @@ export function decideModule<K extends string>(
     case 'update-module': {
       const current = findModule(modules, command.type, owner);
       const settings = patchSettings(current.settings, command.settings);
-      if (sameJson(settings, current.settings)) return [];
+      if (sameData(settings, current.settings)) return [];
       return [events.updated(command.type, settings)] as ModuleEvent<K>[];
     }
     case 'remove-module':

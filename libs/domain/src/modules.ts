@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DomainError, invalid } from './errors';
 import { IDENTIFIER_PATTERN } from './identifier';
 
@@ -21,16 +22,19 @@ export function findModule(modules: readonly ModuleInstance[], type: string, own
   return found;
 }
 
+const SETTING_NAME = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
+
 /** Applies a settings patch: a value sets, null returns the setting to its default. */
 export function patchSettings(settings: Settings, patch: Record<string, SettingValue>): Settings {
-  const next: Settings = { ...settings };
+  const next = new Map(Object.entries(settings));
   for (const [name, value] of Object.entries(patch)) {
-    if (value === null) delete next[name];
-    else next[name] = value;
+    // Also keeps names like __proto__ out, which a plain object would swallow instead of storing.
+    if (!SETTING_NAME.test(name)) throw invalid(`settings.${name}`, 'is not a setting name');
+    if (value === null) next.delete(name);
+    else next.set(name, value);
   }
-  return next;
+  return Object.fromEntries(next);
 }
 
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+/** Equal as data: key order does not count. */
+export const sameData = (a: unknown, b: unknown): boolean => isDeepStrictEqual(a, b);
