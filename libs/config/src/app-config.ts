@@ -72,3 +72,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/** Injection token under which apps provide their AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

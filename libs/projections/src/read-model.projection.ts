@@ -54,7 +54,8 @@ async function projectToken(manager: EntityManager, event: StoredEvent & TokenEv
   }
 }
 
-export const configState = (r: ConfigRecord): ConfigState => ({
+/** Just the state fields: a record also carries bookkeeping (version, times). */
+export const configState = (r: ConfigState): ConfigState => ({
   identifier: r.identifier,
   displayName: r.displayName,
   hardwareModel: r.hardwareModel,
@@ -63,7 +64,7 @@ export const configState = (r: ConfigRecord): ConfigState => ({
   modules: r.modules,
 });
 
-export const tagState = (r: TagRecord): TagState => ({
+export const tagState = (r: TagState): TagState => ({
   identifier: r.identifier,
   displayName: r.displayName,
   priority: r.priority,

@@ -1,0 +1,22 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
+import type { AppConfig } from '@thymis/config';
+import { AppModule } from './app.module';
+import { readJsonBodies } from './http/json-body';
+import { serveOpenApi } from './http/openapi';
+
+/** The whole HTTP API, configured but not yet listening: used by main.ts and by the end-to-end tests alike. */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  readJsonBodies(app);
+  app.use(cookieParser());
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  serveOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}

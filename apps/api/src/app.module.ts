@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import type { AppConfig } from '@thymis/config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ConfigsController } from './configs/configs.controller';
+import { ConfigsService } from './configs/configs.service';
+import { CoreModule } from './core/core.module';
+import { EventsController } from './events/events.controller';
+import { HealthController } from './health/health.controller';
+import { ErrorFilter } from './http/error.filter';
+import { validationPipe } from './http/validation';
+import { EtagInterceptor } from './http/versioning';
+import { ModulesController } from './modules/modules.controller';
+import { StateController } from './state/state.controller';
+import { TagsController } from './tags/tags.controller';
+import { TagsService } from './tags/tags.service';
+import { TokensController } from './tokens/tokens.controller';
+import { TokensService } from './tokens/tokens.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config)],
+      controllers: [
+        HealthController,
+        AuthController,
+        TokensController,
+        ConfigsController,
+        TagsController,
+        ModulesController,
+        StateController,
+        EventsController,
+      ],
+      providers: [
+        AuthService,
+        TokensService,
+        ConfigsService,
+        TagsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: validationPipe },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { EventView, List } from '@thymis/contracts';
+import { EventStore } from '@thymis/event-store';
+
+export class EventsQuery {
+  @ApiPropertyOptional({ default: 0, description: 'Return events after this position.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+class EventResponse implements EventView {
+  @ApiProperty() position: number;
+  @ApiProperty() streamId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ example: 'config.created' }) type: string;
+  @ApiProperty() schemaVersion: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: unknown;
+  @ApiProperty({ type: 'object', properties: { actor: { type: 'string' }, correlationId: { type: 'string' }, at: { type: 'string' } } })
+  metadata: EventView['metadata'];
+}
+
+class EventPage implements List<EventView> {
+  @ApiProperty({ type: [EventResponse] }) items: EventView[];
+  @ApiProperty({ description: 'Pass as `after` for the next page.' }) next: number;
+}
+
+/** The audit log: every change ever made, in order, with who made it. */
+@ApiTags('events')
+@Controller('api/events')
+export class EventsController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOkResponse({ type: EventPage })
+  async list(@Query() query: EventsQuery): Promise<List<EventView>> {
+    const after = query.after ?? 0;
+    const items = await this.store.readAll(after, query.limit ?? 100);
+    return { items, next: items.length > 0 ? items[items.length - 1].position : after };
+  }
+}

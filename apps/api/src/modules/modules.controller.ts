@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { List, ModuleInstance } from '@thymis/contracts';
+import { RequestOrigin, type Origin } from '../auth/principal';
+import { ConfigsService } from '../configs/configs.service';
+import { IfMatch } from '../http/versioning';
+import { TagsService } from '../tags/tags.service';
+import { AddModuleRequest, ModuleListResponse, UpdateModuleRequest } from './module.dto';
+import type { ModuleHost } from './module-host';
+
+const OWNERS = ['configs', 'tags'] as const;
+const ownerParam = ApiParam({ name: 'owner', enum: OWNERS });
+const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "Owner's version from ETag; 412 when stale." });
+
+/** The modules of a configuration or a tag: both answer the same routes. Writes return the whole owner. */
+@ApiTags('modules')
+@Controller('api/:owner/:id/modules')
+export class ModulesController {
+  private readonly hosts: Record<(typeof OWNERS)[number], ModuleHost<{ modules: ModuleInstance[]; version: number }>>;
+
+  constructor(configs: ConfigsService, tags: TagsService) {
+    this.hosts = { configs, tags };
+  }
+
+  @Get()
+  @ownerParam
+  @ApiOkResponse({ type: ModuleListResponse })
+  async list(@Param('owner') owner: string, @Param('id') id: string): Promise<List<ModuleInstance>> {
+    return { items: (await this.host(owner).get(id)).modules };
+  }
+
+  @Post()
+  @ownerParam
+  @ifMatch
+  @ApiCreatedResponse({ description: 'The configuration or tag with the module added.' })
+  add(
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Body() body: AddModuleRequest,
+    @RequestOrigin() origin: Origin,
+    @IfMatch() version?: number,
+  ) {
+    const command = { kind: 'add-module' as const, type: body.type, settings: body.settings ?? {} };
+    return this.host(owner).runModuleCommand(id, command, origin, version);
+  }
+
+  @Patch(':type')
+  @ownerParam
+  @ifMatch
+  @ApiOkResponse({ description: 'The configuration or tag with the settings changed.' })
+  update(
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Body() body: UpdateModuleRequest,
+    @RequestOrigin() origin: Origin,
+    @IfMatch() version?: number,
+  ) {
+    return this.host(owner).runModuleCommand(id, { kind: 'update-module', type, settings: body.settings }, origin, version);
+  }
+
+  @Delete(':type')
+  @ownerParam
+  @ifMatch
+  @ApiOkResponse({ description: 'The configuration or tag without the module.' })
+  remove(
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @RequestOrigin() origin: Origin,
+    @IfMatch() version?: number,
+  ) {
+    return this.host(owner).runModuleCommand(id, { kind: 'remove-module', type }, origin, version);
+  }
+
+  private host(owner: string) {
+    if (!(OWNERS as readonly string[]).includes(owner)) throw new NotFoundException({ code: 'not_found', message: `no route /api/${owner}/…/modules` });
+    return this.hosts[owner as (typeof OWNERS)[number]];
+  }
+}
