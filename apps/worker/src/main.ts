@@ -5,7 +5,7 @@ import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
   await app.init();
   new Logger('Worker').log(`worker ready (pid ${process.pid}, concurrency ${config.worker.concurrency})`);
