@@ -44,9 +44,14 @@ async function rate(writers: number, itemsPerCall: number, makeStep: (writer: nu
   const run = async (ms: number) => {
     const until = performance.now() + ms;
     let calls = 0;
-    await Promise.all(steps.map(async (step) => {
-      while (performance.now() < until) { await step(); calls++; }
-    }));
+    await Promise.all(
+      steps.map(async (step) => {
+        while (performance.now() < until) {
+          await step();
+          calls++;
+        }
+      }),
+    );
     return calls;
   };
   await run(WARMUP_MS);
@@ -70,8 +75,10 @@ function storeStep(store: EventStore, tag: string, perCall: number) {
 
 // Raw pg: the same rows, same serialisation work (JSON.stringify per call), into a same-shaped table.
 function rawStep(pool: Pool, tag: string, perCall: number) {
-  const placeholders = Array.from({ length: perCall }, (_, r) =>
-    `(${Array.from({ length: 6 }, (_, c) => `$${r * 6 + c + 1}`).join(', ')})`).join(', ');
+  const placeholders = Array.from(
+    { length: perCall },
+    (_, r) => `(${Array.from({ length: 6 }, (_, c) => `$${r * 6 + c + 1}`).join(', ')})`,
+  ).join(', ');
   const sql = `INSERT INTO raw_events (stream_id, version, type, schema_version, data, metadata) VALUES ${placeholders}`;
   return (writer: number) => {
     const streamId = `bench-${tag}-${writer}`;
@@ -81,7 +88,14 @@ function rawStep(pool: Pool, tag: string, perCall: number) {
       const params: unknown[] = [];
       for (let i = 0; i < perCall; i++) {
         const e = event(version + i);
-        params.push(streamId, version + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify({ ...metadata, at }));
+        params.push(
+          streamId,
+          version + i + 1,
+          e.type,
+          e.schemaVersion,
+          JSON.stringify(e.data),
+          JSON.stringify({ ...metadata, at }),
+        );
       }
       await pool.query(sql, params);
       version += perCall;
@@ -103,11 +117,12 @@ async function main(): Promise<void> {
   let dataSource: DataSource | undefined;
   let pool: Pool | undefined;
   let cleaned: Promise<void> | undefined;
-  const cleanup = () => (cleaned ??= (async () => {
-    await dataSource?.destroy().catch(() => undefined);
-    await pool?.end().catch(() => undefined);
-    await dropDatabase().catch((error) => console.error(`could not drop ${dbName}:`, error));
-  })());
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await dataSource?.destroy().catch(() => undefined);
+      await pool?.end().catch(() => undefined);
+      await dropDatabase().catch((error) => console.error(`could not drop ${dbName}:`, error));
+    })());
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
   try {
@@ -143,11 +158,15 @@ async function main(): Promise<void> {
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
     console.log(`${'case'.padEnd(24)}${'raw pg ev/s'.padStart(12)}${'EventStore'.padStart(12)}${'ratio'.padStart(9)}`);
     for (const r of results) {
-      console.log(`${r.name.padEnd(24)}${fmt(r.raw)}${fmt(r.store)}${`${((r.store / r.raw) * 100).toFixed(0)}%`.padStart(9)}`);
+      console.log(
+        `${r.name.padEnd(24)}${fmt(r.raw)}${fmt(r.store)}${`${((r.store / r.raw) * 100).toFixed(0)}%`.padStart(9)}`,
+      );
     }
     const single = results[0].store / results[0].raw;
-    console.log(`\ntarget: ≥ ${TARGET * 100}% of the raw single-row rate — ` +
-      `${(single * 100).toFixed(0)}%: ${single >= TARGET ? 'met' : 'NOT met'}`);
+    console.log(
+      `\ntarget: ≥ ${TARGET * 100}% of the raw single-row rate — ` +
+        `${(single * 100).toFixed(0)}%: ${single >= TARGET ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await cleanup();
   }

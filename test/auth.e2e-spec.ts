@@ -27,7 +27,11 @@ describe('authentication', () => {
   it('refuses a wrong password or username with 401', async () => {
     const wrongPassword = await login({ username: 'admin', password: 'nope' });
     expect(wrongPassword.status).toBe(401);
-    expect(wrongPassword.body).toEqual({ statusCode: 401, code: 'invalid_credentials', message: 'wrong username or password' });
+    expect(wrongPassword.body).toEqual({
+      statusCode: 401,
+      code: 'invalid_credentials',
+      message: 'wrong username or password',
+    });
     expect((await login({ username: 'root', password: await api.password() })).status).toBe(401);
   });
 
@@ -42,7 +46,10 @@ describe('authentication', () => {
 
   it('tells who is logged in, and forgets the session at logout', async () => {
     const agent = api.anonymous();
-    await agent.post('/api/auth/login').send({ username: 'admin', password: await api.password() }).expect(200);
+    await agent
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: await api.password() })
+      .expect(200);
     expect((await agent.get('/api/auth/me')).body).toEqual({ username: 'admin', via: 'session' });
     const cookie = (await agent.get('/api/auth/me')).request.cookies;
     await agent.post('/api/auth/logout').expect(204);
@@ -57,13 +64,21 @@ describe('authentication', () => {
     };
     const open = ['get /api/health', 'post /api/auth/login'];
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => [method, path.replace(/\{(\w+)\}/g, (_, p) => (p === 'owner' ? 'configs' : 'x'))]),
+      Object.keys(methods).map((method) => [
+        method,
+        path.replace(/\{(\w+)\}/g, (_, p) => (p === 'owner' ? 'configs' : 'x')),
+      ]),
     );
     expect(routes.length).toBeGreaterThan(20);
     for (const [method, path] of routes) {
-      const response = await (api.anonymous() as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](path);
+      const response = await (api.anonymous() as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[
+        method
+      ](path);
       const expected = open.includes(`${method} ${path}`) ? expect.not.stringMatching(/^401$/) : '401';
-      expect({ route: `${method} ${path}`, status: String(response.status) }).toEqual({ route: `${method} ${path}`, status: expected });
+      expect({ route: `${method} ${path}`, status: String(response.status) }).toEqual({
+        route: `${method} ${path}`,
+        status: expected,
+      });
     }
     expect((await api.anonymous().get('/api/configs').set('Authorization', 'Bearer thy_forged')).status).toBe(401);
   });
@@ -74,10 +89,19 @@ describe('authentication', () => {
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ name: 'ci', createdBy: 'admin', revokedAt: null });
       const bearer = `Bearer ${created.body.token}`;
-      expect((await api.anonymous().get('/api/auth/me').set('Authorization', bearer)).body).toEqual({ username: 'admin', via: 'token' });
+      expect((await api.anonymous().get('/api/auth/me').set('Authorization', bearer)).body).toEqual({
+        username: 'admin',
+        via: 'token',
+      });
       const listed = await api.user.get('/api/tokens').expect(200);
       const entry = listed.body.items.find((t: { id: string }) => t.id === created.body.id);
-      expect(entry).toEqual({ id: created.body.id, name: 'ci', createdBy: 'admin', createdAt: expect.any(String), revokedAt: null });
+      expect(entry).toEqual({
+        id: created.body.id,
+        name: 'ci',
+        createdBy: 'admin',
+        createdAt: expect.any(String),
+        revokedAt: null,
+      });
       expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     });
 
@@ -91,7 +115,10 @@ describe('authentication', () => {
     });
 
     it('refuses a token without a usable name, and an unknown token id with 404', async () => {
-      expect((await api.user.post('/api/tokens').send({})).body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^name: /) });
+      expect((await api.user.post('/api/tokens').send({})).body).toMatchObject({
+        statusCode: 400,
+        message: expect.stringMatching(/^name: /),
+      });
       expect((await api.user.post('/api/tokens').send({ name: '' })).status).toBe(400);
       expect((await api.user.delete('/api/tokens/00000000-0000-4000-8000-000000000000')).status).toBe(404);
       expect((await api.user.delete('/api/tokens/not-a-uuid')).status).toBe(404);

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const app = await createApi(config);
   await app.listen(config.listen.port, config.listen.host);
   const logger = new Logger('Thymis');
-  logger.log(`controller listening on ${config.baseUrl} (API docs at ${new URL('docs', config.baseUrl)})`);
+  logger.log(`controller listening on ${config.baseUrl} (API docs at ${new URL('docs', config.baseUrl).href})`);
   logger.log(`log in as '${config.auth.username}' with the password in ${config.auth.passwordFile}`);
 }
 

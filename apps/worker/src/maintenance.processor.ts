@@ -6,7 +6,6 @@ import { SessionStore } from '@thymis/auth';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { JobName, QueueName, type JobPayloads } from '@thymis/queue';
 
-
 type MaintenanceJob = JobName.PurgeExpiredSessions;
 
 /** Housekeeping the controller schedules for itself. */
@@ -16,7 +15,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   private readonly sessions: SessionStore;
   private readonly handlers: { [J in MaintenanceJob]: (job: Job<JobPayloads[J]>) => Promise<unknown> };
 
-  constructor(db: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
     this.sessions = new SessionStore(db, config.auth.sessionTtlSeconds);
     this.handlers = {
@@ -28,7 +30,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job<JobPayloads[MaintenanceJob]>): Promise<unknown> {
     const handler = this.handlers[job.name as MaintenanceJob];
     if (!handler) throw new UnrecoverableError(`no handler for job '${job.name}' on queue ${QueueName.Maintenance}`);
     try {

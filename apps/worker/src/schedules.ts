@@ -11,10 +11,14 @@ export class Schedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(JobName.PurgeExpiredSessions, { every: HOUR }, {
-      name: JobName.PurgeExpiredSessions,
-      data: {},
-      opts: { removeOnComplete: 100, removeOnFail: 100 },
-    });
+    await this.maintenance.upsertJobScheduler(
+      JobName.PurgeExpiredSessions,
+      { every: HOUR },
+      {
+        name: JobName.PurgeExpiredSessions,
+        data: {},
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+    );
   }
 }

@@ -8,7 +8,6 @@ import { bullConnection, QueueName } from '@thymis/queue';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { Schedules } from './schedules';
 
-
 // The worker never migrates: the API does, once, before workers are started.
 const WORKER_SCHEMA = { entities: [SessionRecord], migrations: [] };
 

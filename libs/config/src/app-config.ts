@@ -32,7 +32,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const value = text(key, fallback);
     try {
       const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${key}: protocol must be one of ${protocols.join(', ')}`);
+      if (!protocols.includes(parsed.protocol))
+        problems.push(`${key}: protocol must be one of ${protocols.join(', ')}`);
     } catch {
       problems.push(`${key}: not a valid URL`);
     }
@@ -53,7 +54,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const stateDir = resolve(text('THYMIS_STATE_DIR', './var'));
   const config: AppConfig = {
     database: { url: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/thymis', ['postgres:', 'postgresql:']) },
-    redis: { url: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']), prefix: text('THYMIS_REDIS_PREFIX', 'thymis') },
+    redis: {
+      url: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+      prefix: text('THYMIS_REDIS_PREFIX', 'thymis'),
+    },
     stateDir,
     repoPath: resolve(text('THYMIS_REPO_PATH', `${stateDir}/repository`)),
     // Without THYMIS_BASE_URL the controller is reached where it listens.

@@ -9,7 +9,14 @@ const ID = 'kiosk';
 const created = (data: Partial<ConfigFields & { identifier: string }> = {}): ConfigEvent => ({
   type: 'config.created',
   schemaVersion: 1,
-  data: { identifier: ID, displayName: 'Kiosk', hardwareModel: 'generic-x86_64', imageFormat: 'raw-efi', tags: [], ...data },
+  data: {
+    identifier: ID,
+    displayName: 'Kiosk',
+    hardwareModel: 'generic-x86_64',
+    imageFormat: 'raw-efi',
+    tags: [],
+    ...data,
+  },
 });
 const updated = (data: Partial<ConfigFields>): ConfigEvent => ({ type: 'config.updated', schemaVersion: 1, data });
 const deleted = (): ConfigEvent => ({ type: 'config.deleted', schemaVersion: 1, data: {} });
@@ -23,7 +30,11 @@ const moduleUpdated = (type: string, settings: Settings): ConfigEvent => ({
   schemaVersion: 1,
   data: { type, settings },
 });
-const moduleRemoved = (type: string): ConfigEvent => ({ type: 'config.module-removed', schemaVersion: 1, data: { type } });
+const moduleRemoved = (type: string): ConfigEvent => ({
+  type: 'config.module-removed',
+  schemaVersion: 1,
+  data: { type },
+});
 
 /** The state a configuration reaches after these events. */
 function given(...events: ConfigEvent[]): ConfigState | undefined {
@@ -60,7 +71,12 @@ describe(decideConfig.name, () => {
       });
 
       expect(events).toStrictEqual([
-        created({ displayName: 'Kiosk Lobby', hardwareModel: 'generic-x86_64', imageFormat: 'iso', tags: ['lobby', 'screens'] }),
+        created({
+          displayName: 'Kiosk Lobby',
+          hardwareModel: 'generic-x86_64',
+          imageFormat: 'iso',
+          tags: ['lobby', 'screens'],
+        }),
       ]);
     });
 
@@ -73,7 +89,12 @@ describe(decideConfig.name, () => {
     ])('gives a %s the default image format %s when none is asked for', (hardwareModel, imageFormat) => {
       const events = sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel });
 
-      expect(events).toStrictEqual([created({ hardwareModel: hardwareModel as ConfigFields['hardwareModel'], imageFormat: imageFormat as ConfigFields['imageFormat'] })]);
+      expect(events).toStrictEqual([
+        created({
+          hardwareModel: hardwareModel as ConfigFields['hardwareModel'],
+          imageFormat: imageFormat as ConfigFields['imageFormat'],
+        }),
+      ]);
     });
 
     it('starts without tags when none are given', () => {
@@ -91,7 +112,11 @@ describe(decideConfig.name, () => {
     });
 
     it('refuses an unknown hardware model', () => {
-      expectError(() => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel: 'commodore-64' }), 'validation_failed', 'hardwareModel');
+      expectError(
+        () => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel: 'commodore-64' }),
+        'validation_failed',
+        'hardwareModel',
+      );
     });
 
     it.each([
@@ -100,24 +125,47 @@ describe(decideConfig.name, () => {
       ['generic-x86_64', 'sd-card-image'],
       ['generic-x86_64', 'vhd'],
     ])('refuses a %s that cannot boot from %s', (hardwareModel, imageFormat) => {
-      expectError(() => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel, imageFormat }), 'validation_failed', 'imageFormat');
-    });
-
-    it.each(['', '   '])('refuses the empty display name %j', (displayName) => {
-      expectError(() => sut(ID, given(), { kind: 'create', displayName, hardwareModel: 'generic-x86_64' }), 'validation_failed', 'displayName');
-    });
-
-    it.each(['Lobby', '1st-floor', 'with space', 'under_score', '-lead', ''])('refuses %j as a tag identifier', (tag) => {
       expectError(
-        () => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel: 'generic-x86_64', tags: ['lobby', tag] }),
+        () => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel, imageFormat }),
         'validation_failed',
-        'tags',
+        'imageFormat',
       );
     });
 
+    it.each(['', '   '])('refuses the empty display name %j', (displayName) => {
+      expectError(
+        () => sut(ID, given(), { kind: 'create', displayName, hardwareModel: 'generic-x86_64' }),
+        'validation_failed',
+        'displayName',
+      );
+    });
+
+    it.each(['Lobby', '1st-floor', 'with space', 'under_score', '-lead', ''])(
+      'refuses %j as a tag identifier',
+      (tag) => {
+        expectError(
+          () =>
+            sut(ID, given(), {
+              kind: 'create',
+              displayName: 'Kiosk',
+              hardwareModel: 'generic-x86_64',
+              tags: ['lobby', tag],
+            }),
+          'validation_failed',
+          'tags',
+        );
+      },
+    );
+
     it('refuses a tag named twice', () => {
       expectError(
-        () => sut(ID, given(), { kind: 'create', displayName: 'Kiosk', hardwareModel: 'generic-x86_64', tags: ['lobby', 'screens', 'lobby'] }),
+        () =>
+          sut(ID, given(), {
+            kind: 'create',
+            displayName: 'Kiosk',
+            hardwareModel: 'generic-x86_64',
+            tags: ['lobby', 'screens', 'lobby'],
+          }),
         'validation_failed',
         'tags',
       );
@@ -132,9 +180,15 @@ describe(decideConfig.name, () => {
     });
 
     it('creates a configuration again after it was deleted', () => {
-      const events = sut(ID, given(created(), deleted()), { kind: 'create', displayName: 'Kiosk again', hardwareModel: 'raspberry-pi-5' });
+      const events = sut(ID, given(created(), deleted()), {
+        kind: 'create',
+        displayName: 'Kiosk again',
+        hardwareModel: 'raspberry-pi-5',
+      });
 
-      expect(events).toStrictEqual([created({ displayName: 'Kiosk again', hardwareModel: 'raspberry-pi-5', imageFormat: 'sd-card-image' })]);
+      expect(events).toStrictEqual([
+        created({ displayName: 'Kiosk again', hardwareModel: 'raspberry-pi-5', imageFormat: 'sd-card-image' }),
+      ]);
     });
   });
 
@@ -142,7 +196,13 @@ describe(decideConfig.name, () => {
     it('emits only the fields that change', () => {
       const state = given(created({ displayName: 'Kiosk', tags: ['lobby'] }));
 
-      const events = sut(ID, state, { kind: 'update', displayName: 'Kiosk Lobby', hardwareModel: 'generic-x86_64', imageFormat: 'raw-efi', tags: ['lobby'] });
+      const events = sut(ID, state, {
+        kind: 'update',
+        displayName: 'Kiosk Lobby',
+        hardwareModel: 'generic-x86_64',
+        imageFormat: 'raw-efi',
+        tags: ['lobby'],
+      });
 
       expect(events).toStrictEqual([updated({ displayName: 'Kiosk Lobby' })]);
     });
@@ -152,9 +212,17 @@ describe(decideConfig.name, () => {
     });
 
     it('emits nothing when every field is given as it already is', () => {
-      const state = given(created({ displayName: 'Kiosk', hardwareModel: 'generic-aarch64', imageFormat: 'qcow', tags: ['a', 'b'] }));
+      const state = given(
+        created({ displayName: 'Kiosk', hardwareModel: 'generic-aarch64', imageFormat: 'qcow', tags: ['a', 'b'] }),
+      );
 
-      const events = sut(ID, state, { kind: 'update', displayName: ' Kiosk ', hardwareModel: 'generic-aarch64', imageFormat: 'qcow', tags: ['a', 'b'] });
+      const events = sut(ID, state, {
+        kind: 'update',
+        displayName: ' Kiosk ',
+        hardwareModel: 'generic-aarch64',
+        imageFormat: 'qcow',
+        tags: ['a', 'b'],
+      });
 
       expect(events).toStrictEqual([]);
     });
@@ -163,7 +231,9 @@ describe(decideConfig.name, () => {
       const state = given(created({ displayName: 'Kiosk' }), updated({ displayName: 'Renamed' }));
 
       expect(sut(ID, state, { kind: 'update', displayName: 'Renamed' })).toStrictEqual([]);
-      expect(sut(ID, state, { kind: 'update', displayName: 'Kiosk' })).toStrictEqual([updated({ displayName: 'Kiosk' })]);
+      expect(sut(ID, state, { kind: 'update', displayName: 'Kiosk' })).toStrictEqual([
+        updated({ displayName: 'Kiosk' }),
+      ]);
     });
 
     it('resets a format the new hardware model cannot boot to that model’s default', () => {
@@ -207,27 +277,45 @@ describe(decideConfig.name, () => {
     it('refuses a format the current model cannot boot', () => {
       const state = given(created({ hardwareModel: 'generic-x86_64' }));
 
-      expectError(() => sut(ID, state, { kind: 'update', imageFormat: 'sd-card-image' }), 'validation_failed', 'imageFormat');
+      expectError(
+        () => sut(ID, state, { kind: 'update', imageFormat: 'sd-card-image' }),
+        'validation_failed',
+        'imageFormat',
+      );
     });
 
     it('checks an asked-for format against the new model, not the old one', () => {
       const state = given(created({ hardwareModel: 'generic-x86_64', imageFormat: 'raw-efi' }));
 
-      expectError(() => sut(ID, state, { kind: 'update', hardwareModel: 'raspberry-pi-4', imageFormat: 'iso' }), 'validation_failed', 'imageFormat');
+      expectError(
+        () => sut(ID, state, { kind: 'update', hardwareModel: 'raspberry-pi-4', imageFormat: 'iso' }),
+        'validation_failed',
+        'imageFormat',
+      );
     });
 
     it('refuses an unknown hardware model', () => {
-      expectError(() => sut(ID, given(created()), { kind: 'update', hardwareModel: 'raspberry-pi-1' }), 'validation_failed', 'hardwareModel');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'update', hardwareModel: 'raspberry-pi-1' }),
+        'validation_failed',
+        'hardwareModel',
+      );
     });
 
     it('refuses an empty display name', () => {
-      expectError(() => sut(ID, given(created()), { kind: 'update', displayName: ' ' }), 'validation_failed', 'displayName');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'update', displayName: ' ' }),
+        'validation_failed',
+        'displayName',
+      );
     });
 
     it('replaces the tags', () => {
       const state = given(created({ tags: ['lobby'] }));
 
-      expect(sut(ID, state, { kind: 'update', tags: ['lobby', 'screens'] })).toStrictEqual([updated({ tags: ['lobby', 'screens'] })]);
+      expect(sut(ID, state, { kind: 'update', tags: ['lobby', 'screens'] })).toStrictEqual([
+        updated({ tags: ['lobby', 'screens'] }),
+      ]);
       expect(sut(ID, state, { kind: 'update', tags: [] })).toStrictEqual([updated({ tags: [] })]);
     });
 
@@ -271,13 +359,21 @@ describe(decideConfig.name, () => {
 
   describe('modules', () => {
     it('adds a module with its settings', () => {
-      const events = sut(ID, given(created()), { kind: 'add-module', type: 'kiosk-browser', settings: { url: 'https://example.org', zoom: 1.5 } });
+      const events = sut(ID, given(created()), {
+        kind: 'add-module',
+        type: 'kiosk-browser',
+        settings: { url: 'https://example.org', zoom: 1.5 },
+      });
 
       expect(events).toStrictEqual([moduleAdded('kiosk-browser', { url: 'https://example.org', zoom: 1.5 })]);
     });
 
     it('leaves out settings given as null when adding a module', () => {
-      const events = sut(ID, given(created()), { kind: 'add-module', type: 'kiosk-browser', settings: { url: 'https://example.org', zoom: null } });
+      const events = sut(ID, given(created()), {
+        kind: 'add-module',
+        type: 'kiosk-browser',
+        settings: { url: 'https://example.org', zoom: null },
+      });
 
       expect(events).toStrictEqual([moduleAdded('kiosk-browser', { url: 'https://example.org' })]);
     });
@@ -285,25 +381,41 @@ describe(decideConfig.name, () => {
     it('refuses to add a module the configuration already has', () => {
       const state = given(created(), moduleAdded('kiosk-browser'));
 
-      expectError(() => sut(ID, state, { kind: 'add-module', type: 'kiosk-browser', settings: {} }), 'already_exists', 'type');
+      expectError(
+        () => sut(ID, state, { kind: 'add-module', type: 'kiosk-browser', settings: {} }),
+        'already_exists',
+        'type',
+      );
     });
 
     it('adds a module again after it was removed', () => {
       const state = given(created(), moduleAdded('kiosk-browser'), moduleRemoved('kiosk-browser'));
 
-      expect(sut(ID, state, { kind: 'add-module', type: 'kiosk-browser', settings: {} })).toStrictEqual([moduleAdded('kiosk-browser', {})]);
+      expect(sut(ID, state, { kind: 'add-module', type: 'kiosk-browser', settings: {} })).toStrictEqual([
+        moduleAdded('kiosk-browser', {}),
+      ]);
     });
 
     it.each(['Kiosk', 'kiosk_browser', '1kiosk', ''])('refuses %j as a module type', (type) => {
-      expectError(() => sut(ID, given(created()), { kind: 'add-module', type, settings: {} }), 'validation_failed', 'type');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'add-module', type, settings: {} }),
+        'validation_failed',
+        'type',
+      );
     });
 
     it('merges new settings into the module’s settings', () => {
       const state = given(created(), moduleAdded('kiosk-browser', { url: 'https://a.example', zoom: 1 }));
 
-      const events = sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: { zoom: 2, kiosk: true } });
+      const events = sut(ID, state, {
+        kind: 'update-module',
+        type: 'kiosk-browser',
+        settings: { zoom: 2, kiosk: true },
+      });
 
-      expect(events).toStrictEqual([moduleUpdated('kiosk-browser', { url: 'https://a.example', zoom: 2, kiosk: true })]);
+      expect(events).toStrictEqual([
+        moduleUpdated('kiosk-browser', { url: 'https://a.example', zoom: 2, kiosk: true }),
+      ]);
     });
 
     it('returns a setting given as null to its default by removing it', () => {
@@ -316,7 +428,11 @@ describe(decideConfig.name, () => {
     });
 
     it('merges into the settings left by earlier module updates', () => {
-      const state = given(created(), moduleAdded('kiosk-browser', { url: 'https://a.example' }), moduleUpdated('kiosk-browser', { url: 'https://b.example' }));
+      const state = given(
+        created(),
+        moduleAdded('kiosk-browser', { url: 'https://a.example' }),
+        moduleUpdated('kiosk-browser', { url: 'https://b.example' }),
+      );
 
       const events = sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: { zoom: 2 } });
 
@@ -327,14 +443,24 @@ describe(decideConfig.name, () => {
       const state = given(created(), moduleAdded('kiosk-browser', { url: 'https://a.example', tabs: ['x', 'y'] }));
 
       expect(sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: {} })).toStrictEqual([]);
-      expect(sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: { url: 'https://a.example', tabs: ['x', 'y'] } })).toStrictEqual([]);
-      expect(sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: { zoom: null } })).toStrictEqual([]);
+      expect(
+        sut(ID, state, {
+          kind: 'update-module',
+          type: 'kiosk-browser',
+          settings: { url: 'https://a.example', tabs: ['x', 'y'] },
+        }),
+      ).toStrictEqual([]);
+      expect(sut(ID, state, { kind: 'update-module', type: 'kiosk-browser', settings: { zoom: null } })).toStrictEqual(
+        [],
+      );
     });
 
     it('removes a module', () => {
       const state = given(created(), moduleAdded('kiosk-browser'));
 
-      expect(sut(ID, state, { kind: 'remove-module', type: 'kiosk-browser' })).toStrictEqual([moduleRemoved('kiosk-browser')]);
+      expect(sut(ID, state, { kind: 'remove-module', type: 'kiosk-browser' })).toStrictEqual([
+        moduleRemoved('kiosk-browser'),
+      ]);
     });
 
     it.each<ConfigCommand>([
@@ -397,7 +523,12 @@ describe(evolveConfig.name, () => {
   });
 
   it('adds, updates and removes modules in place', () => {
-    const state = given(created(), moduleAdded('ssh', { port: 22 }), moduleAdded('kiosk-browser'), moduleUpdated('ssh', { port: 2222 }));
+    const state = given(
+      created(),
+      moduleAdded('ssh', { port: 22 }),
+      moduleAdded('kiosk-browser'),
+      moduleUpdated('ssh', { port: 2222 }),
+    );
     expect(state?.modules).toStrictEqual([
       { type: 'ssh', settings: { port: 2222 } },
       { type: 'kiosk-browser', settings: {} },
@@ -431,12 +562,18 @@ describe(evolveConfig.name, () => {
 describe('settings and tags edge cases', () => {
   it('treats settings that differ only in key order as unchanged', () => {
     const state = given(created(), moduleAdded('kiosk', { x: { p: 1, q: 2 } }));
-    expect(decideConfig(ID, state, { kind: 'update-module', type: 'kiosk', settings: { x: { q: 2, p: 1 } } })).toEqual([]);
+    expect(decideConfig(ID, state, { kind: 'update-module', type: 'kiosk', settings: { x: { q: 2, p: 1 } } })).toEqual(
+      [],
+    );
   });
 
   it('refuses a setting name that a plain object would swallow, naming it', () => {
     const settings = JSON.parse('{"__proto__": {"polluted": true}, "y": 2}') as Settings;
-    expectError(() => decideConfig(ID, given(created()), { kind: 'add-module', type: 'kiosk', settings }), 'validation_failed', 'settings.__proto__');
+    expectError(
+      () => decideConfig(ID, given(created()), { kind: 'add-module', type: 'kiosk', settings }),
+      'validation_failed',
+      'settings.__proto__',
+    );
   });
 
   it('refuses a tag identifier longer than any tag can have', () => {

@@ -31,7 +31,11 @@ export function evolveConfig(state: ConfigState | undefined, event: ConfigEvent)
   }
 }
 
-export function decideConfig(identifier: string, state: ConfigState | undefined, command: ConfigCommand): ConfigEvent[] {
+export function decideConfig(
+  identifier: string,
+  state: ConfigState | undefined,
+  command: ConfigCommand,
+): ConfigEvent[] {
   if (command.kind === 'create') {
     if (state) throw alreadyExists('configuration', identifier);
     const hardwareModel = checkHardwareModel(command.hardwareModel);
@@ -69,7 +73,8 @@ function updateChanges(state: ConfigState, command: Extract<ConfigCommand, { kin
     const displayName = checkDisplayName(command.displayName);
     if (displayName !== state.displayName) changes.displayName = displayName;
   }
-  const hardwareModel = command.hardwareModel === undefined ? state.hardwareModel : checkHardwareModel(command.hardwareModel);
+  const hardwareModel =
+    command.hardwareModel === undefined ? state.hardwareModel : checkHardwareModel(command.hardwareModel);
   if (hardwareModel !== state.hardwareModel) changes.hardwareModel = hardwareModel;
   const imageFormat =
     command.imageFormat === undefined && bootsFrom(hardwareModel, state.imageFormat)

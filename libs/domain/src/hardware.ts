@@ -27,6 +27,7 @@ export const bootsFrom = (model: HardwareModel, format: string): boolean =>
 /** The format asked for, checked against the model; the model's default when none is asked for. */
 export function chooseImageFormat(model: HardwareModel, format: string | undefined): ImageFormat {
   if (format === undefined) return IMAGE_FORMATS[model][0];
-  if (!bootsFrom(model, format)) throw invalid('imageFormat', `must be one of ${IMAGE_FORMATS[model].join(', ')} for ${model}`);
+  if (!bootsFrom(model, format))
+    throw invalid('imageFormat', `must be one of ${IMAGE_FORMATS[model].join(', ')} for ${model}`);
   return format as ImageFormat;
 }

@@ -67,9 +67,12 @@ describe(chooseIdentifier.name, () => {
     expect(sut('a'.repeat(63), 'Kiosk')).toBe('a'.repeat(63));
   });
 
-  it.each(['Kiosk', '1kiosk', '-kiosk', 'kiosk_1', 'kiosk lobby', '', 'a'.repeat(64)])('refuses the given identifier %j', (identifier) => {
-    expectError(() => sut(identifier, 'Kiosk'), 'validation_failed', 'identifier');
-  });
+  it.each(['Kiosk', '1kiosk', '-kiosk', 'kiosk_1', 'kiosk lobby', '', 'a'.repeat(64)])(
+    'refuses the given identifier %j',
+    (identifier) => {
+      expectError(() => sut(identifier, 'Kiosk'), 'validation_failed', 'identifier');
+    },
+  );
 
   it('derives the identifier from the display name when none is given', () => {
     expect(sut(undefined, 'Kiosk Lobby #2')).toBe('kiosk-lobby-2');

@@ -1,6 +1,13 @@
 import { alreadyExists, DomainError } from './errors';
 import { moduleEvents, type ModuleEvent } from './events';
-import { checkModuleType, findModule, patchSettings, sameData, type ModuleInstance, type SettingValue } from './modules';
+import {
+  checkModuleType,
+  findModule,
+  patchSettings,
+  sameData,
+  type ModuleInstance,
+  type SettingValue,
+} from './modules';
 
 /** Module commands shared by configurations and tags: both carry a list of modules. */
 export type ModuleCommand =

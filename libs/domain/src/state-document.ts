@@ -13,7 +13,8 @@ export interface StateDocument {
 
 /** Sorted by identifier with a fixed key order, so that the same state always gives the same document. */
 export function stateDocument(configs: ConfigState[], tags: TagState[]): StateDocument {
-  const byIdentifier = (a: { identifier: string }, b: { identifier: string }) => a.identifier.localeCompare(b.identifier);
+  const byIdentifier = (a: { identifier: string }, b: { identifier: string }) =>
+    a.identifier.localeCompare(b.identifier);
   return {
     version: STATE_VERSION,
     repositories: {},

@@ -18,7 +18,11 @@ const moduleAdded = (type: string, settings: Settings = {}): TagEvent => ({
   schemaVersion: 1,
   data: { module: { type, settings } },
 });
-const moduleUpdated = (type: string, settings: Settings): TagEvent => ({ type: 'tag.module-updated', schemaVersion: 1, data: { type, settings } });
+const moduleUpdated = (type: string, settings: Settings): TagEvent => ({
+  type: 'tag.module-updated',
+  schemaVersion: 1,
+  data: { type, settings },
+});
 const moduleRemoved = (type: string): TagEvent => ({ type: 'tag.module-removed', schemaVersion: 1, data: { type } });
 
 /** The state a tag reaches after these events. */
@@ -47,15 +51,23 @@ describe(decideTag.name, () => {
 
   describe('create', () => {
     it('creates a tag under the given identifier with a trimmed display name and priority 90 by default', () => {
-      expect(sut(ID, given(), { kind: 'create', displayName: '  Lobby  ' })).toStrictEqual([created({ displayName: 'Lobby', priority: 90 })]);
+      expect(sut(ID, given(), { kind: 'create', displayName: '  Lobby  ' })).toStrictEqual([
+        created({ displayName: 'Lobby', priority: 90 }),
+      ]);
     });
 
     it.each([0, 1, 50, 1000])('takes the priority %d', (priority) => {
-      expect(sut(ID, given(), { kind: 'create', displayName: 'Lobby', priority })).toStrictEqual([created({ priority })]);
+      expect(sut(ID, given(), { kind: 'create', displayName: 'Lobby', priority })).toStrictEqual([
+        created({ priority }),
+      ]);
     });
 
     it.each([-1, 1001, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses the priority %d', (priority) => {
-      expectError(() => sut(ID, given(), { kind: 'create', displayName: 'Lobby', priority }), 'validation_failed', 'priority');
+      expectError(
+        () => sut(ID, given(), { kind: 'create', displayName: 'Lobby', priority }),
+        'validation_failed',
+        'priority',
+      );
     });
 
     it.each(['', '  '])('refuses the empty display name %j', (displayName) => {
@@ -63,13 +75,17 @@ describe(decideTag.name, () => {
     });
 
     it('refuses to create a tag that already exists', () => {
-      expectError(() => sut(ID, given(created()), { kind: 'create', displayName: 'Other' }), 'already_exists', 'identifier');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'create', displayName: 'Other' }),
+        'already_exists',
+        'identifier',
+      );
     });
 
     it('creates a tag again after it was deleted', () => {
-      expect(sut(ID, given(created(), deleted()), { kind: 'create', displayName: 'Lobby again', priority: 10 })).toStrictEqual([
-        created({ displayName: 'Lobby again', priority: 10 }),
-      ]);
+      expect(
+        sut(ID, given(created(), deleted()), { kind: 'create', displayName: 'Lobby again', priority: 10 }),
+      ).toStrictEqual([created({ displayName: 'Lobby again', priority: 10 })]);
     });
   });
 
@@ -77,8 +93,12 @@ describe(decideTag.name, () => {
     it('emits only the fields that change', () => {
       const state = given(created({ displayName: 'Lobby', priority: 90 }));
 
-      expect(sut(ID, state, { kind: 'update', displayName: 'Lobby', priority: 20 })).toStrictEqual([updated({ priority: 20 })]);
-      expect(sut(ID, state, { kind: 'update', displayName: ' Front lobby ', priority: 90 })).toStrictEqual([updated({ displayName: 'Front lobby' })]);
+      expect(sut(ID, state, { kind: 'update', displayName: 'Lobby', priority: 20 })).toStrictEqual([
+        updated({ priority: 20 }),
+      ]);
+      expect(sut(ID, state, { kind: 'update', displayName: ' Front lobby ', priority: 90 })).toStrictEqual([
+        updated({ displayName: 'Front lobby' }),
+      ]);
       expect(sut(ID, state, { kind: 'update', displayName: 'Front lobby', priority: 0 })).toStrictEqual([
         updated({ displayName: 'Front lobby', priority: 0 }),
       ]);
@@ -103,7 +123,11 @@ describe(decideTag.name, () => {
     });
 
     it('refuses an empty display name', () => {
-      expectError(() => sut(ID, given(created()), { kind: 'update', displayName: '' }), 'validation_failed', 'displayName');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'update', displayName: '' }),
+        'validation_failed',
+        'displayName',
+      );
     });
   });
 
@@ -119,23 +143,39 @@ describe(decideTag.name, () => {
 
   describe('modules', () => {
     it('adds a module with its settings, leaving out nulls', () => {
-      const events = sut(ID, given(created()), { kind: 'add-module', type: 'wifi', settings: { ssid: 'guest', password: null } });
+      const events = sut(ID, given(created()), {
+        kind: 'add-module',
+        type: 'wifi',
+        settings: { ssid: 'guest', password: null },
+      });
 
       expect(events).toStrictEqual([moduleAdded('wifi', { ssid: 'guest' })]);
     });
 
     it('refuses to add a module the tag already has', () => {
-      expectError(() => sut(ID, given(created(), moduleAdded('wifi')), { kind: 'add-module', type: 'wifi', settings: {} }), 'already_exists', 'type');
+      expectError(
+        () => sut(ID, given(created(), moduleAdded('wifi')), { kind: 'add-module', type: 'wifi', settings: {} }),
+        'already_exists',
+        'type',
+      );
     });
 
     it('refuses an invalid module type', () => {
-      expectError(() => sut(ID, given(created()), { kind: 'add-module', type: 'Wi Fi', settings: {} }), 'validation_failed', 'type');
+      expectError(
+        () => sut(ID, given(created()), { kind: 'add-module', type: 'Wi Fi', settings: {} }),
+        'validation_failed',
+        'type',
+      );
     });
 
     it('merges settings, and a null returns a setting to its default', () => {
       const state = given(created(), moduleAdded('wifi', { ssid: 'guest', hidden: true }));
 
-      const events = sut(ID, state, { kind: 'update-module', type: 'wifi', settings: { ssid: 'staff', hidden: null, channel: 6 } });
+      const events = sut(ID, state, {
+        kind: 'update-module',
+        type: 'wifi',
+        settings: { ssid: 'staff', hidden: null, channel: 6 },
+      });
 
       expect(events).toStrictEqual([moduleUpdated('wifi', { ssid: 'staff', channel: 6 })]);
     });
@@ -143,11 +183,15 @@ describe(decideTag.name, () => {
     it('emits nothing for a module update that changes no setting', () => {
       const state = given(created(), moduleAdded('wifi', { ssid: 'guest' }));
 
-      expect(sut(ID, state, { kind: 'update-module', type: 'wifi', settings: { ssid: 'guest', hidden: null } })).toStrictEqual([]);
+      expect(
+        sut(ID, state, { kind: 'update-module', type: 'wifi', settings: { ssid: 'guest', hidden: null } }),
+      ).toStrictEqual([]);
     });
 
     it('removes a module', () => {
-      expect(sut(ID, given(created(), moduleAdded('wifi')), { kind: 'remove-module', type: 'wifi' })).toStrictEqual([moduleRemoved('wifi')]);
+      expect(sut(ID, given(created(), moduleAdded('wifi')), { kind: 'remove-module', type: 'wifi' })).toStrictEqual([
+        moduleRemoved('wifi'),
+      ]);
     });
 
     it.each<TagCommand>([
@@ -178,7 +222,12 @@ describe(evolveTag.name, () => {
   const sut = evolveTag;
 
   it('creates a state without modules', () => {
-    expect(sut(undefined, created({ priority: 7 }))).toStrictEqual({ identifier: ID, displayName: 'Lobby', priority: 7, modules: [] });
+    expect(sut(undefined, created({ priority: 7 }))).toStrictEqual({
+      identifier: ID,
+      displayName: 'Lobby',
+      priority: 7,
+      modules: [],
+    });
   });
 
   it('applies only the fields an update carries', () => {
@@ -193,7 +242,12 @@ describe(evolveTag.name, () => {
   });
 
   it('adds, updates and removes modules in place', () => {
-    const state = given(created(), moduleAdded('wifi', { ssid: 'a' }), moduleAdded('ssh'), moduleUpdated('wifi', { ssid: 'b' }));
+    const state = given(
+      created(),
+      moduleAdded('wifi', { ssid: 'a' }),
+      moduleAdded('ssh'),
+      moduleUpdated('wifi', { ssid: 'b' }),
+    );
     expect(state?.modules).toStrictEqual([
       { type: 'wifi', settings: { ssid: 'b' } },
       { type: 'ssh', settings: {} },

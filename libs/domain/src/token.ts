@@ -20,7 +20,8 @@ export function evolveToken(state: TokenState | undefined, event: TokenEvent): T
 }
 
 export function decideToken(id: string, state: TokenState | undefined, command: TokenCommand): TokenEvent[] {
-  if (command.kind === 'create') return [tokenEvents.created({ id, name: command.name, hash: command.hash, createdBy: command.createdBy })];
+  if (command.kind === 'create')
+    return [tokenEvents.created({ id, name: command.name, hash: command.hash, createdBy: command.createdBy })];
   if (!state) throw notFound('token', id);
   return state.revoked ? [] : [tokenEvents.revoked()];
 }

@@ -39,7 +39,11 @@ const ATTEMPTS = 5;
 export class CommandRunner {
   constructor(private readonly store: EventStore) {}
 
-  async load<S, E extends NewEvent>(streamId: string, aggregate: Pick<Aggregate<S, unknown, E>, 'evolve'>, executor?: EntityManager) {
+  async load<S, E extends NewEvent>(
+    streamId: string,
+    aggregate: Pick<Aggregate<S, unknown, E>, 'evolve'>,
+    executor?: EntityManager,
+  ) {
     const events = await this.store.readStream(streamId, executor);
     const state = events.reduce<S | undefined>((s, e) => aggregate.evolve(s, e as StoredEvent & E), undefined);
     return { state, version: events.length === 0 ? 0 : events[events.length - 1].version };
@@ -61,9 +65,10 @@ export class CommandRunner {
       if (events.length === 0) return { state, version };
       try {
         const appended = await this.store.append(streamId, events, { ...options, expectedVersion: version });
-        return { state: events.reduce(aggregate.evolve, state), ...appended };
+        return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
       } catch (error) {
-        const retry = error instanceof StreamVersionConflict && options.expectedVersion === undefined && attempt < ATTEMPTS;
+        const retry =
+          error instanceof StreamVersionConflict && options.expectedVersion === undefined && attempt < ATTEMPTS;
         if (!retry) throw error;
       }
     }

@@ -40,7 +40,11 @@ describe(EventStore.name, () => {
 
   it('refuses an append at a stale version with a typed conflict and writes nothing', async () => {
     await sut.append('s-1', [happened(1)], { expectedVersion: 0, metadata: meta });
-    const stale = sut.append('s-1', [happened(2)], { expectedVersion: 0, metadata: meta, outbox: [{ topic: 't', payload: {} }] });
+    const stale = sut.append('s-1', [happened(2)], {
+      expectedVersion: 0,
+      metadata: meta,
+      outbox: [{ topic: 't', payload: {} }],
+    });
     await expect(stale).rejects.toBeInstanceOf(StreamVersionConflict);
     await expect(stale).rejects.toMatchObject({ streamId: 's-1', expectedVersion: 0, actualVersion: 1 });
     expect(await sut.readStream('s-1')).toHaveLength(1);
@@ -59,18 +63,27 @@ describe(EventStore.name, () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StreamVersionConflict);
+      expect(r.reason).toBeInstanceOf(StreamVersionConflict);
     }
   });
 
   it('writes an outbox row exactly when its event commits', async () => {
-    await sut.append('s-1', [happened(1)], { expectedVersion: 0, metadata: meta, outbox: [{ topic: 'jobs', payload: { id: 'x' } }] });
+    await sut.append('s-1', [happened(1)], {
+      expectedVersion: 0,
+      metadata: meta,
+      outbox: [{ topic: 'jobs', payload: { id: 'x' } }],
+    });
     const rows = await db.query('SELECT position, topic, payload FROM outbox');
     expect(rows).toEqual([{ position: '1', topic: 'jobs', payload: { id: 'x' } }]);
 
     await expect(
       sut.transaction(async (tx) => {
-        await sut.append('s-2', [happened(2)], { expectedVersion: 0, metadata: meta, outbox: [{ topic: 'jobs', payload: {} }] }, tx);
+        await sut.append(
+          's-2',
+          [happened(2)],
+          { expectedVersion: 0, metadata: meta, outbox: [{ topic: 'jobs', payload: {} }] },
+          tx,
+        );
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -116,9 +129,15 @@ describe(EventStore.name, () => {
   describe(Subscription.name, () => {
     const collect = (name: string) => {
       const seen: StoredEvent[] = [];
-      const subscription = new Subscription(db, database.url, name, async (events) => void seen.push(...events), {
-        pollMs: 50,
-      });
+      const subscription = new Subscription(
+        db,
+        database.url,
+        name,
+        (events) => Promise.resolve(void seen.push(...events)),
+        {
+          pollMs: 50,
+        },
+      );
       return { seen, subscription };
     };
 

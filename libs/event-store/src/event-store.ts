@@ -35,7 +35,12 @@ export class EventStore {
   ) {}
 
   /** Appends events (and outbox messages) atomically, if the stream is still at the expected version. */
-  async append(streamId: string, events: NewEvent[], options: AppendOptions, executor: Executor = this.db): Promise<Appended> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+    executor: Executor = this.db,
+  ): Promise<Appended> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const metadata: EventMetadata = { ...options.metadata, at: this.clock().toISOString() };
     const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));

@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { evolveConfig, evolveTag, type ConfigEvent, type ConfigState, type TagEvent, type TagState, type TokenEvent } from '@thymis/domain';
+import {
+  evolveConfig,
+  evolveTag,
+  type ConfigEvent,
+  type ConfigState,
+  type TagEvent,
+  type TagState,
+  type TokenEvent,
+} from '@thymis/domain';
 import type { StoredEvent } from '@thymis/event-store';
 import { ApiTokenRecord, ConfigRecord, TagRecord } from './read-model.entities';
 
@@ -29,7 +37,12 @@ async function projectConfig(manager: EntityManager, event: StoredEvent & Config
     return;
   }
   const at = new Date(event.metadata.at);
-  await manager.save(ConfigRecord, { ...next, version: event.version, createdAt: record?.createdAt ?? at, updatedAt: at });
+  await manager.save(ConfigRecord, {
+    ...next,
+    version: event.version,
+    createdAt: record?.createdAt ?? at,
+    updatedAt: at,
+  });
 }
 
 async function projectTag(manager: EntityManager, event: StoredEvent & TagEvent) {

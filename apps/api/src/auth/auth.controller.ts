@@ -16,7 +16,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: MeResponse, description: 'Sets the HttpOnly session cookie.' })
-  async login(@Body() body: LoginRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Me> {
+  async login(
+    @Body() body: LoginRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Me> {
     const session = await this.auth.login(request.ip ?? 'unknown', body.username, body.password);
     response.cookie(SESSION_COOKIE, session.secret, {
       httpOnly: true,

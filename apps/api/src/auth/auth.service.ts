@@ -1,10 +1,17 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleInit,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import type { Me } from '@thymis/contracts';
 import { ensurePasswordFile, hashSecret, LoginLimiter, readPassword, sameSecret, SessionStore } from '@thymis/auth';
 import { ApiTokenRecord } from '@thymis/projections';
-
 
 /** Basic username/password login from the password file, browser sessions, and API tokens. */
 @Injectable()
@@ -22,7 +29,8 @@ export class AuthService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const file = this.config.auth.passwordFile;
-    if (await ensurePasswordFile(file)) this.logger.log(`generated a password for '${this.config.auth.username}' in ${file}`);
+    if (await ensurePasswordFile(file))
+      this.logger.log(`generated a password for '${this.config.auth.username}' in ${file}`);
     else this.logger.log(`password for '${this.config.auth.username}' is read from ${file}`);
   }
 

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ConfigView, List } from '@thymis/contracts';
-import { ALL_IMAGE_FORMATS, HARDWARE_MODELS, type HardwareModel, type ImageFormat, type ModuleInstance } from '@thymis/domain';
+import {
+  ALL_IMAGE_FORMATS,
+  HARDWARE_MODELS,
+  type HardwareModel,
+  type ImageFormat,
+  type ModuleInstance,
+} from '@thymis/domain';
 import { ModuleResponse } from '../modules/module.dto';
 
 export class CreateConfigRequest {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { ConfigView } from '@thymis/contracts';
-import { chooseIdentifier, configAggregate, invalid, notFound, streams, type ConfigCommand, type ConfigState, type ModuleCommand } from '@thymis/domain';
+import {
+  chooseIdentifier,
+  configAggregate,
+  invalid,
+  notFound,
+  streams,
+  type ConfigCommand,
+  type ConfigState,
+  type ModuleCommand,
+} from '@thymis/domain';
 import { CommandRunner, type CommandResult } from '@thymis/event-store';
 import { ConfigRecord, configState, TagRecord } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
@@ -38,7 +47,12 @@ export class ConfigsService implements ModuleHost<ConfigView> {
     return viewOf(await this.run(identifier, { kind: 'create', ...request }, origin));
   }
 
-  async update(identifier: string, request: UpdateConfigRequest, origin: Origin, expectedVersion?: number): Promise<ConfigView> {
+  async update(
+    identifier: string,
+    request: UpdateConfigRequest,
+    origin: Origin,
+    expectedVersion?: number,
+  ): Promise<ConfigView> {
     await this.checkTagsExist(request.tags);
     return viewOf(await this.run(identifier, { kind: 'update', ...request }, origin, expectedVersion));
   }
@@ -47,13 +61,21 @@ export class ConfigsService implements ModuleHost<ConfigView> {
     await this.run(identifier, { kind: 'delete' }, origin, expectedVersion);
   }
 
-  async runModuleCommand(identifier: string, command: ModuleCommand, origin: Origin, expectedVersion?: number): Promise<ConfigView> {
+  async runModuleCommand(
+    identifier: string,
+    command: ModuleCommand,
+    origin: Origin,
+    expectedVersion?: number,
+  ): Promise<ConfigView> {
     return viewOf(await this.run(identifier, command, origin, expectedVersion));
   }
 
   private async run(identifier: string, command: ConfigCommand, origin: Origin, expectedVersion?: number) {
     const stream = streams.config(identifier);
-    const result = await this.commands.execute(stream, identifier, configAggregate, command, { metadata: origin, expectedVersion });
+    const result = await this.commands.execute(stream, identifier, configAggregate, command, {
+      metadata: origin,
+      expectedVersion,
+    });
     await this.readModels.settle(result.position);
     return result;
   }

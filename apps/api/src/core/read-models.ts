@@ -4,7 +4,6 @@ import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { Subscription } from '@thymis/event-store';
 import { projectReadModels, READ_MODEL_SUBSCRIPTION } from '@thymis/projections';
 
-
 /** Runs the read-model projection in this process and lets a write wait until its events are visible to reads. */
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShutdown {

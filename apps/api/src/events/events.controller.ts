@@ -29,7 +29,10 @@ class EventResponse implements EventView {
   @ApiProperty({ example: 'config.created' }) type: string;
   @ApiProperty() schemaVersion: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: unknown;
-  @ApiProperty({ type: 'object', properties: { actor: { type: 'string' }, correlationId: { type: 'string' }, at: { type: 'string' } } })
+  @ApiProperty({
+    type: 'object',
+    properties: { actor: { type: 'string' }, correlationId: { type: 'string' }, at: { type: 'string' } },
+  })
   metadata: EventView['metadata'];
 }
 

@@ -19,7 +19,10 @@ function describe(error: unknown): unknown {
       return new PayloadTooLargeException({ code: 'payload_too_large', message: `body: larger than ${MAX_BODY}` });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new HttpException({ code: 'unsupported_media_type', message: `body: ${message}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      return new HttpException(
+        { code: 'unsupported_media_type', message: `body: ${message}` },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
     default:
       return error;
   }

@@ -15,7 +15,10 @@ export const IfMatch = createParamDecorator((_: unknown, context: ExecutionConte
   if (header === undefined || header === '*') return undefined;
   const version = Number(header.replace(/^W\//, '').replace(/"/g, '').trim());
   if (!Number.isInteger(version) || version < 0) {
-    throw new BadRequestException({ code: 'validation_failed', message: 'If-Match: must be a version as sent in ETag' });
+    throw new BadRequestException({
+      code: 'validation_failed',
+      message: 'If-Match: must be a version as sent in ETag',
+    });
   }
   return version;
 });
@@ -27,7 +30,8 @@ export class EtagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const version = (body as { version?: unknown } | undefined)?.version;
-        if (typeof version === 'number') context.switchToHttp().getResponse<Response>().setHeader('ETag', `"${version}"`);
+        if (typeof version === 'number')
+          context.switchToHttp().getResponse<Response>().setHeader('ETag', `"${version}"`);
         return body;
       }),
     );

@@ -15,7 +15,9 @@ export class ModuleListResponse implements List<ModuleInstance> {
 
 export class AddModuleRequest {
   @ApiProperty({ example: 'kiosk' }) @IsString() @MaxLength(100) type: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
   settings?: Record<string, SettingValue>;
 }
 

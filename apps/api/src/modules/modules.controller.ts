@@ -10,7 +10,11 @@ import type { ModuleHost } from './module-host';
 
 const OWNERS = ['configs', 'tags'] as const;
 const ownerParam = ApiParam({ name: 'owner', enum: OWNERS });
-const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "Owner's version from ETag; 412 when stale." });
+const ifMatch = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: "Owner's version from ETag; 412 when stale.",
+});
 
 /** The modules of a configuration or a tag: both answer the same routes. Writes return the whole owner. */
 @ApiTags('modules')
@@ -56,7 +60,12 @@ export class ModulesController {
     @RequestOrigin() origin: Origin,
     @IfMatch() version?: number,
   ) {
-    return this.host(owner).runModuleCommand(id, { kind: 'update-module', type, settings: body.settings }, origin, version);
+    return this.host(owner).runModuleCommand(
+      id,
+      { kind: 'update-module', type, settings: body.settings },
+      origin,
+      version,
+    );
   }
 
   @Delete(':type')
@@ -74,7 +83,8 @@ export class ModulesController {
   }
 
   private host(owner: string) {
-    if (!(OWNERS as readonly string[]).includes(owner)) throw new NotFoundException({ code: 'not_found', message: `no route /api/${owner}/…/modules` });
+    if (!(OWNERS as readonly string[]).includes(owner))
+      throw new NotFoundException({ code: 'not_found', message: `no route /api/${owner}/…/modules` });
     return this.hosts[owner as (typeof OWNERS)[number]];
   }
 }

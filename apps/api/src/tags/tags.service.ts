@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TagView } from '@thymis/contracts';
-import { chooseIdentifier, configAggregate, notFound, streams, tagAggregate, type ModuleCommand, type TagCommand, type TagState } from '@thymis/domain';
-import { CommandRunner, EventStore, StaleVersion, StreamVersionConflict, type CommandResult } from '@thymis/event-store';
+import {
+  chooseIdentifier,
+  configAggregate,
+  notFound,
+  streams,
+  tagAggregate,
+  type ModuleCommand,
+  type TagCommand,
+  type TagState,
+} from '@thymis/domain';
+import {
+  CommandRunner,
+  EventStore,
+  StaleVersion,
+  StreamVersionConflict,
+  type CommandResult,
+} from '@thymis/event-store';
 import { ConfigRecord, TagRecord, tagState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
 import { ReadModels } from '../core/read-models';
@@ -37,11 +52,21 @@ export class TagsService implements ModuleHost<TagView> {
     return viewOf(await this.run(identifier, { kind: 'create', ...request }, origin));
   }
 
-  async update(identifier: string, request: UpdateTagRequest, origin: Origin, expectedVersion?: number): Promise<TagView> {
+  async update(
+    identifier: string,
+    request: UpdateTagRequest,
+    origin: Origin,
+    expectedVersion?: number,
+  ): Promise<TagView> {
     return viewOf(await this.run(identifier, { kind: 'update', ...request }, origin, expectedVersion));
   }
 
-  async runModuleCommand(identifier: string, command: ModuleCommand, origin: Origin, expectedVersion?: number): Promise<TagView> {
+  async runModuleCommand(
+    identifier: string,
+    command: ModuleCommand,
+    origin: Origin,
+    expectedVersion?: number,
+  ): Promise<TagView> {
     return viewOf(await this.run(identifier, command, origin, expectedVersion));
   }
 
@@ -74,15 +99,24 @@ export class TagsService implements ModuleHost<TagView> {
       const stream = streams.config(config);
       const current = await this.commands.load(stream, configAggregate, tx);
       const untagged = configAggregate.decide(config, current.state, { kind: 'untag', tag: identifier });
-      if (untagged.length > 0) await this.store.append(stream, untagged, { expectedVersion: current.version, metadata: origin }, tx);
+      if (untagged.length > 0)
+        await this.store.append(stream, untagged, { expectedVersion: current.version, metadata: origin }, tx);
     }
-    const appended = await this.store.append(streams.tag(identifier), deleted, { expectedVersion: tag.version, metadata: origin }, tx);
+    const appended = await this.store.append(
+      streams.tag(identifier),
+      deleted,
+      { expectedVersion: tag.version, metadata: origin },
+      tx,
+    );
     return appended.position;
   }
 
   private async run(identifier: string, command: TagCommand, origin: Origin, expectedVersion?: number) {
     const stream = streams.tag(identifier);
-    const result = await this.commands.execute(stream, identifier, tagAggregate, command, { metadata: origin, expectedVersion });
+    const result = await this.commands.execute(stream, identifier, tagAggregate, command, {
+      metadata: origin,
+      expectedVersion,
+    });
     await this.readModels.settle(result.position);
     return result;
   }

@@ -6,7 +6,9 @@ import { CreatedTokenResponse, CreateTokenRequest, TokenListResponse } from './t
 import { TokensService } from './tokens.service';
 
 // Token ids are UUIDs: anything else names no token.
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException({ code: 'not_found', message: 'no token has that id' }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException({ code: 'not_found', message: 'no token has that id' }),
+});
 
 @ApiTags('tokens')
 @Controller('api/tokens')

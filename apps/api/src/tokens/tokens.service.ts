@@ -26,7 +26,10 @@ export class TokensService {
   ) {}
 
   list(): Promise<TokenView[]> {
-    return this.db.getRepository(ApiTokenRecord).find({ order: { createdAt: 'ASC' } }).then((rows) => rows.map(view));
+    return this.db
+      .getRepository(ApiTokenRecord)
+      .find({ order: { createdAt: 'ASC' } })
+      .then((rows) => rows.map(view));
   }
 
   async create(name: string, origin: Origin): Promise<CreatedToken> {
@@ -39,7 +42,13 @@ export class TokensService {
   }
 
   async revoke(id: string, origin: Origin): Promise<void> {
-    const result = await this.commands.execute(streams.token(id), id, tokenAggregate, { kind: 'revoke' }, { metadata: origin });
+    const result = await this.commands.execute(
+      streams.token(id),
+      id,
+      tokenAggregate,
+      { kind: 'revoke' },
+      { metadata: origin },
+    );
     await this.readModels.settle(result.position);
   }
 
