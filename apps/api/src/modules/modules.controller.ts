@@ -1,15 +1,27 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { List, ModuleInstance } from '@thymis/contracts';
 import { RequestOrigin, type Origin } from '../auth/principal';
+import { ConfigResponse } from '../configs/config.dto';
 import { ConfigsService } from '../configs/configs.service';
 import { IfMatch } from '../http/versioning';
+import { TagResponse } from '../tags/tag.dto';
 import { TagsService } from '../tags/tags.service';
 import { AddModuleRequest, ModuleListResponse, UpdateModuleRequest } from './module.dto';
 import type { ModuleHost } from './module-host';
 
 const OWNERS = ['configs', 'tags'] as const;
 const ownerParam = ApiParam({ name: 'owner', enum: OWNERS });
+/** Writes answer with the owner: a configuration or a tag, whichever the path names. */
+const owner = { oneOf: [{ $ref: getSchemaPath(ConfigResponse) }, { $ref: getSchemaPath(TagResponse) }] };
 const ifMatch = ApiHeader({
   name: 'If-Match',
   required: false,
@@ -18,6 +30,7 @@ const ifMatch = ApiHeader({
 
 /** The modules of a configuration or a tag: both answer the same routes. Writes return the whole owner. */
 @ApiTags('modules')
+@ApiExtraModels(ConfigResponse, TagResponse)
 @Controller('api/:owner/:id/modules')
 export class ModulesController {
   private readonly hosts: Record<(typeof OWNERS)[number], ModuleHost<{ modules: ModuleInstance[]; version: number }>>;
@@ -36,7 +49,7 @@ export class ModulesController {
   @Post()
   @ownerParam
   @ifMatch
-  @ApiCreatedResponse({ description: 'The configuration or tag with the module added.' })
+  @ApiCreatedResponse({ description: 'The configuration or tag with the module added.', schema: owner })
   add(
     @Param('owner') owner: string,
     @Param('id') id: string,
@@ -51,7 +64,7 @@ export class ModulesController {
   @Patch(':type')
   @ownerParam
   @ifMatch
-  @ApiOkResponse({ description: 'The configuration or tag with the settings changed.' })
+  @ApiOkResponse({ description: 'The configuration or tag with the settings changed.', schema: owner })
   update(
     @Param('owner') owner: string,
     @Param('id') id: string,
@@ -71,7 +84,7 @@ export class ModulesController {
   @Delete(':type')
   @ownerParam
   @ifMatch
-  @ApiOkResponse({ description: 'The configuration or tag without the module.' })
+  @ApiOkResponse({ description: 'The configuration or tag without the module.', schema: owner })
   remove(
     @Param('owner') owner: string,
     @Param('id') id: string,
