@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   EVENT_COLUMNS,
@@ -27,29 +28,36 @@ export interface Appended {
 /** Anything that can run SQL: the data source itself, or the manager of a transaction in progress. */
 type Executor = Pick<EntityManager, 'query'>;
 
+export const EVENTS_CHANNEL = 'thymis_events';
+const WAKE_DELAY_MS = 3;
+
+const APPEND = 'SELECT appended_position AS position, appended_version AS version FROM append_events($1, $2, $3, $4)';
+
 /** The append-only log: every change to the controller's state is an event here. */
 export class EventStore {
+  /** TypeORM's own pg pool: an append outside a transaction skips TypeORM's per-query runner, the hot path here. */
+  private readonly pool: Pool;
+  private wakeScheduled = false;
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
 
   /** Appends events (and outbox messages) atomically, if the stream is still at the expected version. */
-  async append(
-    streamId: string,
-    events: NewEvent[],
-    options: AppendOptions,
-    executor: Executor = this.db,
-  ): Promise<Appended> {
+  async append(streamId: string, events: NewEvent[], options: AppendOptions, executor?: Executor): Promise<Appended> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const metadata: EventMetadata = { ...options.metadata, at: this.clock().toISOString() };
     const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));
+    const values = [streamId, options.expectedVersion, JSON.stringify(payload), JSON.stringify(options.outbox ?? [])];
     try {
-      const rows: { position: string; version: number }[] = await executor.query(
-        'SELECT appended_position AS position, appended_version AS version FROM append_events($1, $2, $3, $4)',
-        [streamId, options.expectedVersion, JSON.stringify(payload), JSON.stringify(options.outbox ?? [])],
-      );
+      const rows: { position: string; version: number }[] = executor
+        ? await executor.query(APPEND, values)
+        : (await this.pool.query({ name: 'append_events', text: APPEND, values })).rows;
       const last = rows[rows.length - 1];
+      if (!executor) this.wakeSubscribers();
       return { position: Number(last.position), version: last.version };
     } catch (error) {
       throw asConflict(error, streamId, options.expectedVersion);
@@ -57,8 +65,24 @@ export class EventStore {
   }
 
   /** Runs `work` in one transaction: several appends commit together or not at all. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    this.wakeSubscribers();
+    return result;
+  }
+
+  /**
+   * Tells subscribers in every process that events were committed, one NOTIFY for a burst of appends. A NOTIFY inside
+   * the appending transaction would hold Postgres' global notify lock through each commit and so serialize all
+   * concurrent appends. Subscribers also poll, so a wake-up lost to a crash only delays them.
+   */
+  private wakeSubscribers(): void {
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setTimeout(() => {
+      this.wakeScheduled = false;
+      this.pool.query(`NOTIFY ${EVENTS_CHANNEL}`).catch(() => undefined);
+    }, WAKE_DELAY_MS).unref();
   }
 
   async readStream(streamId: string, executor: Executor = this.db): Promise<StoredEvent[]> {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GapAwareCursor } from './gap-aware-cursor';
+import { EVENTS_CHANNEL } from './event-store';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
 
 export type EventHandler = (events: StoredEvent[], manager: EntityManager) => Promise<void>;
@@ -17,7 +18,8 @@ const HOLE_RECHECK_MS = 5;
 /**
  * Delivers every event exactly once, in position order, to a handler, from a checkpoint stored in Postgres.
  * Each batch is handled in the transaction that moves the checkpoint, which holds the checkpoint row locked: several
- * processes may run the same subscription and still each event is handled once. Wakes on NOTIFY, polls as a fallback.
+ * processes may run the same subscription and still each event is handled once. Wakes on the store's NOTIFY after
+ * commits, and polls as a fallback.
  */
 export class Subscription {
   private readonly logger: Logger;
@@ -152,7 +154,7 @@ export class Subscription {
       setTimeout(() => void (!this.stopped && !this.listener && this.listen().catch(() => undefined)), 1000);
     });
     await client.connect();
-    await client.query('LISTEN thymis_events');
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.listener = client;
   }
 }

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The event log, the outbox and subscriber checkpoints.
- * Appending is one function so that one round trip does the version check, the events, the outbox rows and the
- * notification inside one transaction — the append rate then stays close to a plain insert's.
+ * Appending is one function so that one round trip does the version check, the events and the outbox rows inside one
+ * transaction — the append rate then stays close to a plain insert's. It does not NOTIFY: see EventStore.wakeSubscribers.
  */
 export class CreateEventStore1764158400000 implements MigrationInterface {
   name = 'CreateEventStore1764158400000';
@@ -36,7 +36,6 @@ export class CreateEventStore1764158400000 implements MigrationInterface {
       LANGUAGE plpgsql AS $$
       DECLARE
         current_version integer;
-        last_position bigint;
       BEGIN
         -- Take a transaction id before drawing positions: readers treat a missing position as final only once every
         -- transaction their snapshot saw running has ended, which covers this one only if it already has an id.
@@ -46,18 +45,20 @@ export class CreateEventStore1764158400000 implements MigrationInterface {
           RAISE EXCEPTION 'stream % is at version %, not %', p_stream_id, current_version, p_expected_version
             USING ERRCODE = 'TH409', DETAIL = current_version::text;
         END IF;
-        INSERT INTO events (stream_id, version, type, schema_version, data, metadata)
-          SELECT p_stream_id, p_expected_version + e.n, e.event->>'type', (e.event->>'schemaVersion')::integer,
-                 e.event->'data', e.event->'metadata'
-          FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, n)
-          ORDER BY e.n;
-        SELECT max(e.position) INTO last_position FROM events e
-          WHERE e.stream_id = p_stream_id AND e.version > p_expected_version;
-        INSERT INTO outbox (position, topic, payload)
-          SELECT last_position, o->>'topic', o->'payload' FROM jsonb_array_elements(p_outbox) AS o;
-        PERFORM pg_notify('thymis_events', last_position::text);
-        RETURN QUERY SELECT e.position, e.version FROM events e
-          WHERE e.stream_id = p_stream_id AND e.version > p_expected_version ORDER BY e.version;
+        RETURN QUERY
+          WITH appended AS (
+            INSERT INTO events (stream_id, version, type, schema_version, data, metadata)
+            SELECT p_stream_id, p_expected_version + e.n, e.event->>'type', (e.event->>'schemaVersion')::integer,
+                   e.event->'data', e.event->'metadata'
+            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, n)
+            ORDER BY e.n
+            RETURNING events.position, events.version
+          ), outboxed AS (
+            INSERT INTO outbox (position, topic, payload)
+            SELECT (SELECT max(a.position) FROM appended a), o->>'topic', o->'payload'
+            FROM jsonb_array_elements(p_outbox) AS o
+          )
+          SELECT a.position, a.version FROM appended a ORDER BY a.version;
       END $$`);
   }
 
