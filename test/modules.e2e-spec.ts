@@ -12,7 +12,11 @@ describe('modules on configurations and tags', () => {
     const response = await send();
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(response.body).toEqual({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+    expect(response.body).toEqual({
+      statusCode: response.status,
+      code: expect.any(String),
+      message: expect.any(String),
+    });
     expect(await api.eventCount()).toBe(before);
     return response;
   }
@@ -23,7 +27,9 @@ describe('modules on configurations and tags', () => {
     expect(list.body.code).toBe('not_found');
     const add = await refused(() => api.user.post('/api/devices2/x/modules').send({ type: 'kiosk' }));
     expect(add.status).toBe(404);
-    expect((await refused(() => api.user.patch('/api/devices2/x/modules/kiosk').send({ settings: {} }))).status).toBe(404);
+    expect((await refused(() => api.user.patch('/api/devices2/x/modules/kiosk').send({ settings: {} }))).status).toBe(
+      404,
+    );
     expect((await refused(() => api.user.delete('/api/devices2/x/modules/kiosk'))).status).toBe(404);
   });
 
@@ -60,7 +66,10 @@ describe('modules on configurations and tags', () => {
 
     it('adds a module with 201, answering the whole owner with a bumped version', async () => {
       const id = await fresh();
-      const response = await add(id, { type: 'kiosk', settings: { url: 'https://example.org', rotation: 90, tabs: ['a', 'b'] } });
+      const response = await add(id, {
+        type: 'kiosk',
+        settings: { url: 'https://example.org', rotation: 90, tabs: ['a', 'b'] },
+      });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
         ...fields(id),
@@ -89,7 +98,10 @@ describe('modules on configurations and tags', () => {
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org', rotation: 90 } }).expect(201);
       const merged = await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { rotation: 180, zoom: 1.5 } });
       expect(merged.status).toBe(200);
-      expect(merged.body).toMatchObject({ modules: [{ type: 'kiosk', settings: { url: 'https://example.org', rotation: 180, zoom: 1.5 } }], version: 3 });
+      expect(merged.body).toMatchObject({
+        modules: [{ type: 'kiosk', settings: { url: 'https://example.org', rotation: 180, zoom: 1.5 } }],
+        version: 3,
+      });
       expect(merged.headers.etag).toBe('"3"');
       const reset = await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { url: null } });
       expect(reset.status).toBe(200);
@@ -102,7 +114,9 @@ describe('modules on configurations and tags', () => {
       const id = await fresh();
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org' } }).expect(201);
       const before = await api.eventCount();
-      const response = await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { url: 'https://example.org', never: null } });
+      const response = await api.user
+        .patch(`${modules(id)}/kiosk`)
+        .send({ settings: { url: 'https://example.org', never: null } });
       expect(response.status).toBe(200);
       expect(response.body.version).toBe(2);
       expect(await api.eventCount()).toBe(before);
@@ -136,19 +150,26 @@ describe('modules on configurations and tags', () => {
       const id = await fresh();
       const changed = await refused(() => api.user.patch(`${modules(id)}/kiosk`).send({ settings: { url: 'x' } }));
       expect(changed.status).toBe(404);
-      expect(changed.body).toEqual({ statusCode: 404, code: 'not_found', message: `${what} '${id}' has no module 'kiosk'` });
+      expect(changed.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        message: `${what} '${id}' has no module 'kiosk'`,
+      });
       const removed = await refused(() => api.user.delete(`${modules(id)}/kiosk`));
       expect(removed.status).toBe(404);
       expect(removed.body.message).toBe(`${what} '${id}' has no module 'kiosk'`);
     });
 
-    it.each(['Bad Type', 'Kiosk', '1kiosk', '', 'kiosk!'])('refuses the module type %p with 400 naming type', async (type) => {
-      const id = await fresh();
-      const response = await refused(() => add(id, { type }));
-      expect(response.status).toBe(400);
-      expect(response.body.message).toMatch(/^type: /);
-      expect(await list(id)).toEqual({ items: [] });
-    });
+    it.each(['Bad Type', 'Kiosk', '1kiosk', '', 'kiosk!'])(
+      'refuses the module type %p with 400 naming type',
+      async (type) => {
+        const id = await fresh();
+        const response = await refused(() => add(id, { type }));
+        expect(response.status).toBe(400);
+        expect(response.body.message).toMatch(/^type: /);
+        expect(await list(id)).toEqual({ items: [] });
+      },
+    );
 
     it.each<[string, unknown]>([
       ['an array', ['url', 'https://example.org']],
@@ -180,7 +201,10 @@ describe('modules on configurations and tags', () => {
       const id = await fresh();
       const json = (settings: string) => `{"type":"kiosk","settings":{${settings}}}`;
       const added = await refused(() =>
-        api.user.post(modules(id)).set('Content-Type', 'application/json').send(json(`${JSON.stringify(name)}:{"polluted":true}`)),
+        api.user
+          .post(modules(id))
+          .set('Content-Type', 'application/json')
+          .send(json(`${JSON.stringify(name)}:{"polluted":true}`)),
       );
       expect(added.status).toBe(400);
       expect(added.body.message).toMatch(/^settings/);
@@ -208,7 +232,11 @@ describe('modules on configurations and tags', () => {
       const missing = `/api/${owner}/no-such-owner/modules`;
       const listed = await refused(() => api.user.get(missing));
       expect(listed.status).toBe(404);
-      expect(listed.body).toEqual({ statusCode: 404, code: 'not_found', message: `${what} 'no-such-owner' does not exist` });
+      expect(listed.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        message: `${what} 'no-such-owner' does not exist`,
+      });
       expect((await refused(() => api.user.post(missing).send({ type: 'kiosk' }))).status).toBe(404);
       expect((await refused(() => api.user.patch(`${missing}/kiosk`).send({ settings: {} }))).status).toBe(404);
       expect((await refused(() => api.user.delete(`${missing}/kiosk`))).status).toBe(404);
@@ -221,7 +249,12 @@ describe('modules on configurations and tags', () => {
       const adding = await refused(() => api.user.post(modules(id)).set('If-Match', stale).send({ type: 'ssh' }));
       expect(adding.status).toBe(412);
       expect(adding.body.code).toBe('precondition_failed');
-      const changing = await refused(() => api.user.patch(`${modules(id)}/kiosk`).set('If-Match', stale).send({ settings: { url: null } }));
+      const changing = await refused(() =>
+        api.user
+          .patch(`${modules(id)}/kiosk`)
+          .set('If-Match', stale)
+          .send({ settings: { url: null } }),
+      );
       expect(changing.status).toBe(412);
       const removing = await refused(() => api.user.delete(`${modules(id)}/kiosk`).set('If-Match', stale));
       expect(removing.status).toBe(412);
@@ -230,21 +263,43 @@ describe('modules on configurations and tags', () => {
       const current = await api.user.post(modules(id)).set('If-Match', '"2"').send({ type: 'ssh' });
       expect(current.status).toBe(201);
       expect(current.body.version).toBe(3);
-      await api.user.patch(`${modules(id)}/ssh`).set('If-Match', '"3"').send({ settings: { port: 22 } }).expect(200);
-      await api.user.delete(`${modules(id)}/ssh`).set('If-Match', '"4"').expect(200);
+      await api.user
+        .patch(`${modules(id)}/ssh`)
+        .set('If-Match', '"3"')
+        .send({ settings: { port: 22 } })
+        .expect(200);
+      await api.user
+        .delete(`${modules(id)}/ssh`)
+        .set('If-Match', '"4"')
+        .expect(200);
     });
 
     it('records each module change as an event on the owner stream', async () => {
       const id = await fresh();
       const start = (await api.user.get('/api/events?limit=1000')).body.next as number;
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org' } }).expect(201);
-      await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { url: null, zoom: 2 } }).expect(200);
+      await api.user
+        .patch(`${modules(id)}/kiosk`)
+        .send({ settings: { url: null, zoom: 2 } })
+        .expect(200);
       await api.user.delete(`${modules(id)}/kiosk`).expect(200);
       const { items } = (await api.user.get(`/api/events?after=${start}`)).body;
       const kind = owner === 'configs' ? 'config' : 'tag';
-      expect(items.map(({ streamId, version, type, data }: Record<string, unknown>) => ({ streamId, version, type, data }))).toEqual([
-        { streamId: `${kind}-${id}`, version: 2, type: `${kind}.module-added`, data: { module: { type: 'kiosk', settings: { url: 'https://example.org' } } } },
-        { streamId: `${kind}-${id}`, version: 3, type: `${kind}.module-updated`, data: { type: 'kiosk', settings: { zoom: 2 } } },
+      expect(
+        items.map(({ streamId, version, type, data }: Record<string, unknown>) => ({ streamId, version, type, data })),
+      ).toEqual([
+        {
+          streamId: `${kind}-${id}`,
+          version: 2,
+          type: `${kind}.module-added`,
+          data: { module: { type: 'kiosk', settings: { url: 'https://example.org' } } },
+        },
+        {
+          streamId: `${kind}-${id}`,
+          version: 3,
+          type: `${kind}.module-updated`,
+          data: { type: 'kiosk', settings: { zoom: 2 } },
+        },
         { streamId: `${kind}-${id}`, version: 4, type: `${kind}.module-removed`, data: { type: 'kiosk' } },
       ]);
     });

@@ -33,7 +33,24 @@ export class StaleVersion extends Error {
   }
 }
 
-const ATTEMPTS = 5;
+const ATTEMPTS = 12;
+const BACKOFF_MS = 4;
+
+/**
+ * Runs `work` again when another writer changed the stream meanwhile, after a short random pause so that racing
+ * writers spread out. Only for work that decides afresh on each run; with a version the client pinned (If-Match), a
+ * conflict is the client's to resolve.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, versionPinned: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof StreamVersionConflict) || versionPinned || attempt >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * BACKOFF_MS * attempt));
+    }
+  }
+}
 
 /** Command → decide on the stream's past → append with the version it was decided on. Never a lost update. */
 export class CommandRunner {
@@ -56,21 +73,15 @@ export class CommandRunner {
     command: C,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
-    for (let attempt = 1; ; attempt++) {
+    return retryOnConflict(async () => {
       const { state, version } = await this.load(streamId, aggregate);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new StaleVersion(streamId, options.expectedVersion, version);
       }
       const events = aggregate.decide(id, state, command);
       if (events.length === 0) return { state, version };
-      try {
-        const appended = await this.store.append(streamId, events, { ...options, expectedVersion: version });
-        return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
-      } catch (error) {
-        const retry =
-          error instanceof StreamVersionConflict && options.expectedVersion === undefined && attempt < ATTEMPTS;
-        if (!retry) throw error;
-      }
-    }
+      const appended = await this.store.append(streamId, events, { ...options, expectedVersion: version });
+      return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
+    }, options.expectedVersion !== undefined);
   }
 }

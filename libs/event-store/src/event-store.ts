@@ -53,9 +53,10 @@ export class EventStore {
     const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));
     const values = [streamId, options.expectedVersion, JSON.stringify(payload), JSON.stringify(options.outbox ?? [])];
     try {
-      const rows: { position: string; version: number }[] = executor
+      type Row = { position: string; version: number };
+      const rows: Row[] = executor
         ? await executor.query(APPEND, values)
-        : (await this.pool.query({ name: 'append_events', text: APPEND, values })).rows;
+        : (await this.pool.query<Row>({ name: 'append_events', text: APPEND, values })).rows;
       const last = rows[rows.length - 1];
       if (!executor) this.wakeSubscribers();
       return { position: Number(last.position), version: last.version };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import type { ConfigView, List } from '@thymis/contracts';
 import {
   ALL_IMAGE_FORMATS,
@@ -9,20 +9,21 @@ import {
   type ModuleInstance,
 } from '@thymis/domain';
 import { ModuleResponse } from '../modules/module.dto';
+import { Optional } from '../http/validation';
 
 export class CreateConfigRequest {
   @ApiProperty({ example: 'Lobby kiosk' }) @IsString() @MaxLength(200) displayName: string;
   @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]*$', description: 'Derived from displayName when absent.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   identifier?: string;
   @ApiProperty({ enum: HARDWARE_MODELS }) @IsString() hardwareModel: string;
   @ApiPropertyOptional({ enum: ALL_IMAGE_FORMATS, description: "Defaults to the hardware model's first format." })
-  @IsOptional()
+  @Optional()
   @IsString()
   imageFormat?: string;
   @ApiPropertyOptional({ type: [String], description: 'Tag identifiers.' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -30,11 +31,11 @@ export class CreateConfigRequest {
 }
 
 export class UpdateConfigRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ enum: HARDWARE_MODELS }) @IsOptional() @IsString() hardwareModel?: string;
-  @ApiPropertyOptional({ enum: ALL_IMAGE_FORMATS }) @IsOptional() @IsString() imageFormat?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) displayName?: string;
+  @ApiPropertyOptional({ enum: HARDWARE_MODELS }) @Optional() @IsString() hardwareModel?: string;
+  @ApiPropertyOptional({ enum: ALL_IMAGE_FORMATS }) @Optional() @IsString() imageFormat?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })

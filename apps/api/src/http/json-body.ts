@@ -8,6 +8,28 @@ export const MAX_BODY = '1mb';
 export function readJsonBodies(app: NestExpressApplication): void {
   app.use(json({ limit: MAX_BODY }));
   app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) => next(describe(error)));
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    const path = protoKeyPath(request.body);
+    if (path === undefined) return next();
+    next(
+      new BadRequestException({ code: 'validation_failed', message: `${path}: "__proto__" is not allowed as a name` }),
+    );
+  });
+}
+
+/**
+ * Where a "__proto__" key stands in a parsed body, if anywhere. Validation would strip such keys silently (a plain
+ * object would even take one as its prototype); refusing them by name tells the client what was not stored.
+ */
+function protoKeyPath(value: unknown, path = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key === '__proto__') return here;
+    const found = protoKeyPath(child, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function describe(error: unknown): unknown {

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 /** Lists each failing field by its path, e.g. "tags.0: each value in tags must be a string". */
 function describe(errors: ValidationError[], parent = ''): string[] {
@@ -17,3 +18,6 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) =>
     new BadRequestException({ code: 'validation_failed', message: describe(errors).join('; ') }),
 });
+
+/** The field may be left out; unlike class-validator's null is not "left out" and is validated (and refused). */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);

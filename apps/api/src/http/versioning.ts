@@ -13,8 +13,9 @@ import { map, type Observable } from 'rxjs';
 export const IfMatch = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
   const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
   if (header === undefined || header === '*') return undefined;
-  const version = Number(header.replace(/^W\//, '').replace(/"/g, '').trim());
-  if (!Number.isInteger(version) || version < 0) {
+  const value = header.replace(/^W\//, '').replace(/"/g, '').trim();
+  const version = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(version)) {
     throw new BadRequestException({
       code: 'validation_failed',
       message: 'If-Match: must be a version as sent in ETag',

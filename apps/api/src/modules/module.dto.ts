@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsString, MaxLength } from 'class-validator';
 import type { List, ModuleInstance } from '@thymis/contracts';
 import type { SettingValue } from '@thymis/domain';
+import { Optional } from '../http/validation';
 
 export class ModuleResponse implements ModuleInstance {
   @ApiProperty({ example: 'kiosk' }) type: string;
@@ -16,7 +17,7 @@ export class ModuleListResponse implements List<ModuleInstance> {
 export class AddModuleRequest {
   @ApiProperty({ example: 'kiosk' }) @IsString() @MaxLength(100) type: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
+  @Optional()
   @IsObject()
   settings?: Record<string, SettingValue>;
 }

@@ -1,24 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsString, MaxLength } from 'class-validator';
 import type { List, TagView } from '@thymis/contracts';
 import type { ModuleInstance } from '@thymis/domain';
 import { ModuleResponse } from '../modules/module.dto';
+import { Optional } from '../http/validation';
 
 export class CreateTagRequest {
   @ApiProperty({ example: 'Lobby screens' }) @IsString() @MaxLength(200) displayName: string;
   @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]*$', description: 'Derived from displayName when absent.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   identifier?: string;
   @ApiPropertyOptional({ default: 90, minimum: 0, maximum: 1000, description: 'Lower wins.' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   priority?: number;
 }
 
 export class UpdateTagRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000 }) @IsOptional() @IsInt() priority?: number;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) displayName?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000 }) @Optional() @IsInt() priority?: number;
 }
 
 export class TagResponse implements TagView {

@@ -11,13 +11,7 @@ import {
   type TagCommand,
   type TagState,
 } from '@thymis/domain';
-import {
-  CommandRunner,
-  EventStore,
-  StaleVersion,
-  StreamVersionConflict,
-  type CommandResult,
-} from '@thymis/event-store';
+import { CommandRunner, EventStore, StaleVersion, retryOnConflict, type CommandResult } from '@thymis/event-store';
 import { ConfigRecord, TagRecord, tagState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
 import { ReadModels } from '../core/read-models';
@@ -72,16 +66,11 @@ export class TagsService implements ModuleHost<TagView> {
 
   /** Deletes the tag and takes it off every configuration, all in one transaction. */
   async delete(identifier: string, origin: Origin, expectedVersion?: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const position = await this.store.transaction((tx) => this.deleteIn(tx, identifier, origin, expectedVersion));
-        await this.readModels.settle(position);
-        return;
-      } catch (error) {
-        const retry = error instanceof StreamVersionConflict && expectedVersion === undefined && attempt < 5;
-        if (!retry) throw error;
-      }
-    }
+    const position = await retryOnConflict(
+      () => this.store.transaction((tx) => this.deleteIn(tx, identifier, origin, expectedVersion)),
+      expectedVersion !== undefined,
+    );
+    await this.readModels.settle(position);
   }
 
   private async deleteIn(tx: EntityManager, identifier: string, origin: Origin, expectedVersion?: number) {
