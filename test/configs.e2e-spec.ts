@@ -10,20 +10,7 @@ describe('configurations', () => {
   const get = (id: string) => api.user.get(`/api/configs/${id}`);
   const patch = (id: string, body: object) => api.user.patch(`/api/configs/${id}`).send(body);
 
-  /** Sends a request that must be refused: a 4xx (never a 5xx) that writes no event at all. */
-  async function refused(send: () => Promise<Response>): Promise<Response> {
-    const before = await api.eventCount();
-    const response = await send();
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(response.body).toEqual({
-      statusCode: response.status,
-      code: expect.any(String),
-      message: expect.any(String),
-    });
-    expect(await api.eventCount()).toBe(before);
-    return response;
-  }
+  const refused = (send: () => Promise<Response>) => api.refused(send);
 
   describe('create', () => {
     it('derives the identifier from the display name and answers the configuration with its version as ETag', async () => {

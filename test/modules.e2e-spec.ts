@@ -6,20 +6,7 @@ describe('modules on configurations and tags', () => {
   beforeAll(async () => (api = await startApi()));
   afterAll(() => api.close());
 
-  /** Sends a request that must be refused: a 4xx (never a 5xx) that writes no event at all. */
-  async function refused(send: () => Promise<Response>): Promise<Response> {
-    const before = await api.eventCount();
-    const response = await send();
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(response.body).toEqual({
-      statusCode: response.status,
-      code: expect.any(String),
-      message: expect.any(String),
-    });
-    expect(await api.eventCount()).toBe(before);
-    return response;
-  }
+  const refused = (send: () => Promise<Response>) => api.refused(send);
 
   it('answers 404 for an owner kind that does not exist', async () => {
     const list = await refused(() => api.user.get('/api/devices2/x/modules'));

@@ -25,20 +25,7 @@ describe('tags', () => {
   const eventsAfter = async (position: number): Promise<Event[]> =>
     (await api.user.get(`/api/events?after=${position}&limit=1000`).expect(200)).body.items;
 
-  /** Sends a request that must be refused: a 4xx (never a 5xx) that writes no event at all. */
-  async function refused(send: () => Promise<Response>): Promise<Response> {
-    const before = await api.eventCount();
-    const response = await send();
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(response.body).toEqual({
-      statusCode: response.status,
-      code: expect.any(String),
-      message: expect.any(String),
-    });
-    expect(await api.eventCount()).toBe(before);
-    return response;
-  }
+  const refused = (send: () => Promise<Response>) => api.refused(send);
 
   describe('create', () => {
     it('derives the identifier, gives priority 90 by default and sends the version as ETag', async () => {

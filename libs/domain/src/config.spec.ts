@@ -1,7 +1,7 @@
 import { decideConfig, evolveConfig, type ConfigCommand, type ConfigState } from './config';
-import { DomainError, type DomainErrorCode } from './errors';
 import type { ConfigEvent, ConfigFields } from './events';
 import type { Settings } from './modules';
+import { errorOf, expectError } from './testing';
 
 const ID = 'kiosk';
 
@@ -39,22 +39,6 @@ const moduleRemoved = (type: string): ConfigEvent => ({
 /** The state a configuration reaches after these events. */
 function given(...events: ConfigEvent[]): ConfigState | undefined {
   return events.reduce<ConfigState | undefined>((state, event) => evolveConfig(state, event), undefined);
-}
-
-/** The DomainError the action throws; fails the test when it throws nothing or something else. */
-function errorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
-
-function expectError(action: () => unknown, code: DomainErrorCode, field?: string): void {
-  const error = errorOf(action);
-  expect({ code: error.code, field: error.field }).toStrictEqual({ code, field });
 }
 
 describe(decideConfig.name, () => {

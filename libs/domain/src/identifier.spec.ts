@@ -1,21 +1,5 @@
-import { DomainError, type DomainErrorCode } from './errors';
 import { checkDisplayName, chooseIdentifier, toIdentifier } from './identifier';
-
-/** The DomainError the action throws; fails the test when it throws nothing or something else. */
-function errorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
-
-function expectError(action: () => unknown, code: DomainErrorCode, field?: string): void {
-  const error = errorOf(action);
-  expect({ code: error.code, field: error.field }).toStrictEqual({ code, field });
-}
+import { expectError } from './testing';
 
 describe(toIdentifier.name, () => {
   const sut = toIdentifier;

@@ -1,7 +1,7 @@
-import { DomainError, type DomainErrorCode } from './errors';
 import type { TagEvent, TagFields } from './events';
 import type { Settings } from './modules';
 import { decideTag, evolveTag, type TagCommand, type TagState } from './tag';
+import { expectError } from './testing';
 
 const ID = 'lobby';
 
@@ -28,22 +28,6 @@ const moduleRemoved = (type: string): TagEvent => ({ type: 'tag.module-removed',
 /** The state a tag reaches after these events. */
 function given(...events: TagEvent[]): TagState | undefined {
   return events.reduce<TagState | undefined>((state, event) => evolveTag(state, event), undefined);
-}
-
-/** The DomainError the action throws; fails the test when it throws nothing or something else. */
-function errorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
-
-function expectError(action: () => unknown, code: DomainErrorCode, field?: string): void {
-  const error = errorOf(action);
-  expect({ code: error.code, field: error.field }).toStrictEqual({ code, field });
 }
 
 describe(decideTag.name, () => {

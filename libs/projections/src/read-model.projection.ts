@@ -19,42 +19,39 @@ export const READ_MODEL_SUBSCRIPTION = 'read-models';
  */
 export async function projectReadModels(events: StoredEvent[], manager: EntityManager): Promise<void> {
   for (const event of events) {
-    const kind = event.type.slice(0, event.type.indexOf('.'));
-    if (kind === 'config') await projectConfig(manager, event as StoredEvent & ConfigEvent);
-    else if (kind === 'tag') await projectTag(manager, event as StoredEvent & TagEvent);
-    else if (kind === 'token') await projectToken(manager, event as StoredEvent & TokenEvent);
+    switch (event.type.slice(0, event.type.indexOf('.'))) {
+      case 'config':
+        await projectFold(manager, ConfigRecord, evolveConfig, configState, event as StoredEvent & ConfigEvent);
+        break;
+      case 'tag':
+        await projectFold(manager, TagRecord, evolveTag, tagState, event as StoredEvent & TagEvent);
+        break;
+      case 'token':
+        await projectToken(manager, event as StoredEvent & TokenEvent);
+        break;
+    }
   }
 }
 
 const idOf = (event: StoredEvent) => event.streamId.slice(event.streamId.indexOf('-') + 1);
 
-async function projectConfig(manager: EntityManager, event: StoredEvent & ConfigEvent) {
+/** A configuration or tag record is the domain's fold of its stream: evolve it by one event, then store or delete it. */
+async function projectFold<S extends { identifier: string }, E extends StoredEvent>(
+  manager: EntityManager,
+  record: typeof ConfigRecord | typeof TagRecord,
+  evolve: (state: S | undefined, event: E) => S | undefined,
+  toState: (record: S) => S,
+  event: E,
+) {
   const identifier = idOf(event);
-  const record = await manager.findOneBy(ConfigRecord, { identifier });
-  const next = evolveConfig(record ? configState(record) : undefined, event);
+  const current = (await manager.findOneBy(record, { identifier })) as (S & { createdAt: Date }) | null;
+  const next = evolve(current ? toState(current) : undefined, event);
   if (!next) {
-    await manager.delete(ConfigRecord, { identifier });
+    await manager.delete(record, { identifier });
     return;
   }
   const at = new Date(event.metadata.at);
-  await manager.save(ConfigRecord, {
-    ...next,
-    version: event.version,
-    createdAt: record?.createdAt ?? at,
-    updatedAt: at,
-  });
-}
-
-async function projectTag(manager: EntityManager, event: StoredEvent & TagEvent) {
-  const identifier = idOf(event);
-  const record = await manager.findOneBy(TagRecord, { identifier });
-  const next = evolveTag(record ? tagState(record) : undefined, event);
-  if (!next) {
-    await manager.delete(TagRecord, { identifier });
-    return;
-  }
-  const at = new Date(event.metadata.at);
-  await manager.save(TagRecord, { ...next, version: event.version, createdAt: record?.createdAt ?? at, updatedAt: at });
+  await manager.save(record, { ...next, version: event.version, createdAt: current?.createdAt ?? at, updatedAt: at });
 }
 
 async function projectToken(manager: EntityManager, event: StoredEvent & TokenEvent) {
