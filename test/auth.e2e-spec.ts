@@ -81,6 +81,15 @@ describe('authentication', () => {
       });
     }
     expect((await api.anonymous().get('/api/configs').set('Authorization', 'Bearer thy_forged')).status).toBe(401);
+    for (const path of ['/docs', '/docs/', '/docs/openapi.json', '/docs/openapi.yaml', '/docs/swagger-ui-init.js']) {
+      const response = await api.anonymous().get(path);
+      expect({ path, status: response.status, body: response.body as unknown }).toEqual({
+        path,
+        status: 401,
+        body: { statusCode: 401, code: 'unauthorized', message: 'log in or send an API token' },
+      });
+      expect((await api.anonymous().get(path).set('Authorization', 'Bearer thy_forged')).status).toBe(401);
+    }
   });
 
   describe('API tokens', () => {
@@ -123,6 +132,26 @@ describe('authentication', () => {
       expect((await api.user.delete('/api/tokens/00000000-0000-4000-8000-000000000000')).status).toBe(404);
       expect((await api.user.delete('/api/tokens/not-a-uuid')).status).toBe(404);
     });
+
+    it('refuses a token name with a NUL or an unpaired surrogate, naming name', async () => {
+      for (const name of ['ci\u0000', 'ci\udfff']) {
+        const response = await api.refused(() => api.user.post('/api/tokens').send({ name }));
+        expect(response.body).toEqual({
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'name: must not contain NUL or unpaired surrogate characters',
+        });
+      }
+    });
+
+    it('opens the API documentation to a bearer token', async () => {
+      const { body } = await api.user.post('/api/tokens').send({ name: 'docs reader' }).expect(201);
+      const bearer = `Bearer ${body.token}`;
+      const document = await api.anonymous().get('/docs/openapi.json').set('Authorization', bearer);
+      expect(document.status).toBe(200);
+      expect(document.body.paths).toHaveProperty(['/api/configs']);
+      expect((await api.anonymous().get('/docs/openapi.yaml').set('Authorization', bearer)).status).toBe(200);
+    });
   });
 
   // Last: it locks this client out of logging in for a while.
@@ -132,6 +161,60 @@ describe('authentication', () => {
     expect(statuses.slice(-1)).toEqual([429]);
     const refused = await login({ username: 'admin', password: await api.password() });
     expect(refused.status).toBe(429);
-    expect(refused.body.code).toBe('too_many_requests');
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      code: 'too_many_requests',
+      message: expect.stringMatching(/^too many failed logins; try again in \d+ s$/),
+    });
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(300);
+    expect(refused.body.message).toBe(`too many failed logins; try again in ${retryAfter} s`);
+  });
+});
+
+describe('login limiter', () => {
+  const wrong = (api: ApiHarness, i: number) =>
+    api
+      .anonymous()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: `guess-${i}` });
+  const right = async (api: ApiHarness) =>
+    api
+      .anonymous()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: await api.password() });
+
+  describe('behind no proxy', () => {
+    let api: ApiHarness;
+    beforeEach(async () => (api = await startApi()));
+    afterEach(() => api.close());
+
+    it('counts wrong logins sent all at once, and then refuses the right password too', async () => {
+      const statuses = (await Promise.all(Array.from({ length: 20 }, (_, i) => wrong(api, i)))).map((r) => r.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+      expect((await right(api)).status).toBe(429);
+    });
+
+    it('keys on the socket address, not on an X-Forwarded-For header the client makes up', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await wrong(api, i).set('X-Forwarded-For', `10.0.0.${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      expect((await right(api)).status).toBe(429);
+    });
+  });
+
+  describe('with THYMIS_TRUST_PROXY=loopback', () => {
+    let api: ApiHarness;
+    beforeAll(async () => (api = await startApi({ THYMIS_TRUST_PROXY: 'loopback' })));
+    afterAll(() => api.close());
+
+    it('keys on the client address the proxy on loopback forwards', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await wrong(api, i).set('X-Forwarded-For', '192.0.2.1')).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      expect((await wrong(api, 7).set('X-Forwarded-For', '192.0.2.2')).status).toBe(401);
+    });
   });
 });

@@ -458,6 +458,117 @@ describe('configurations', () => {
       expect(empty.status).toBe(400);
       expect(empty.body.message).toMatch(/displayName: /);
     });
+
+    const UNSTORABLE = 'must not contain NUL or unpaired surrogate characters';
+
+    it.each<[string, () => Promise<Response>]>([
+      ['GET', () => api.user.get('/api/configs/%00')],
+      ['GET in the middle', () => api.user.get('/api/configs/a%00b')],
+      ['PATCH', () => api.user.patch('/api/configs/target%00').send({ displayName: 'Nul' })],
+      ['DELETE', () => api.user.delete('/api/configs/%00')],
+      ['GET of modules', () => api.user.get('/api/configs/%00/modules')],
+    ])('refuses a path with an encoded NUL on %s with 400 naming the path', async (_, send) => {
+      const response = await refused(send);
+      expect(response.body).toEqual({ statusCode: 400, code: 'validation_failed', message: `path: ${UNSTORABLE}` });
+    });
+
+    it('refuses a path that is not valid percent-encoding with 400 naming the path', async () => {
+      const response = await refused(() => api.user.get('/api/configs/%ED%A0%80'));
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/^path: /);
+    });
+
+    it.each<[string, () => Promise<Response>, string]>([
+      [
+        'a NUL in displayName',
+        () => create({ displayName: 'a\u0000b', hardwareModel: 'generic-x86_64' }),
+        'displayName',
+      ],
+      [
+        'a lone high surrogate',
+        () => create({ displayName: 'a\ud800b', hardwareModel: 'generic-x86_64' }),
+        'displayName',
+      ],
+      ['a lone low surrogate', () => create({ displayName: '\udc00', hardwareModel: 'generic-x86_64' }), 'displayName'],
+      [
+        'a NUL in a tag',
+        () => create({ displayName: 'Nul tag', hardwareModel: 'generic-x86_64', tags: ['a\u0000'] }),
+        'tags.0',
+      ],
+      ['a NUL in a patch', () => patch('target', { displayName: 'x\u0000' }), 'displayName'],
+      [
+        'a NUL in a setting value',
+        () =>
+          api.user
+            .post('/api/configs/target/modules')
+            .send({ type: 'kiosk', settings: { url: 'https://a\u0000.example' } }),
+        'settings.url',
+      ],
+      [
+        'a lone surrogate in a nested setting',
+        () =>
+          api.user.post('/api/configs/target/modules').send({ type: 'kiosk', settings: { list: [{ x: '\ud83d' }] } }),
+        'settings.list.0.x',
+      ],
+    ])('refuses %s with 400 naming the field', async (_, send, field) => {
+      const response = await refused(send);
+      expect(response.body).toEqual({ statusCode: 400, code: 'validation_failed', message: `${field}: ${UNSTORABLE}` });
+      expect((await get('target')).body).toMatchObject({ displayName: 'Target', modules: [], version: 1 });
+    });
+
+    it('refuses a NUL in a field name, naming the object that holds it', async () => {
+      const response = await refused(() =>
+        api.user.post('/api/configs/target/modules').send({ type: 'kiosk', settings: { 'u\u0000rl': 'x' } }),
+      );
+      expect(response.body.message).toBe(`settings: field names ${UNSTORABLE}`);
+    });
+
+    it('keeps a well-formed surrogate pair', async () => {
+      const response = await create({
+        displayName: 'Rocket \ud83d\ude80',
+        identifier: 'rocket',
+        hardwareModel: 'generic-x86_64',
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.displayName).toBe('Rocket 🚀');
+    });
+
+    it.each([
+      ['33 levels', 33],
+      ['5000 levels', 5000],
+      ['400000 levels', 400_000],
+    ])('refuses a body nested %s deep with 400 and no overflow', async (_, depth) => {
+      const text = `{"displayName":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)},"hardwareModel":"generic-x86_64"}`;
+      const response = await refused(() => rawJson('post', '/api/configs', text));
+      expect(response.body).toEqual({
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'body: nested deeper than 32 levels',
+      });
+    });
+
+    it('lets a body nested 32 levels deep through to validation', async () => {
+      const text = `{"displayName":${'['.repeat(31)}${']'.repeat(31)},"hardwareModel":"generic-x86_64"}`;
+      const response = await refused(() => rawJson('post', '/api/configs', text));
+      expect(response.body.message).toMatch(/^displayName: /);
+    });
+
+    it.each(['gzip', 'deflate', 'br'])(
+      'answers a body that is not %s-encoded although it says so with 400 naming the body',
+      async (encoding) => {
+        const response = await refused(() =>
+          api.user
+            .post('/api/configs')
+            .set('Content-Type', 'application/json')
+            .set('Content-Encoding', encoding)
+            .send('{"displayName":"Zipped","hardwareModel":"generic-x86_64"}'),
+        );
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('bad_request');
+        expect(response.body.message).toBe(`body: not valid ${encoding} data, as its Content-Encoding says it is`);
+        expect((await get('zipped')).status).toBe(404);
+      },
+    );
   });
 
   describe('concurrent writes', () => {

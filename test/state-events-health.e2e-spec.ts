@@ -178,6 +178,10 @@ describe('state, event log, health and API documentation', () => {
       expect(await events('?after=1000000')).toEqual({ items: [], next: 1000000 });
     });
 
+    it('answers an empty page after the largest safe position', async () => {
+      expect(await events(`?after=${Number.MAX_SAFE_INTEGER}`)).toEqual({ items: [], next: Number.MAX_SAFE_INTEGER });
+    });
+
     it('returns at most 100 events when no limit is given', async () => {
       const start = (await events('?limit=1000')).next;
       for (let i = 0; i < 105; i++) {
@@ -235,6 +239,8 @@ describe('state, event log, health and API documentation', () => {
       ['limit=2.5', /^limit: /],
       ['after=-1', /^after: /],
       ['after=x', /^after: /],
+      ['after=1e20', /^after: /],
+      ['after=9007199254740992', /^after: /],
       ['afterr=3', /^afterr: /],
     ])('refuses ?%s with 400 naming the parameter', async (query, message) => {
       const response = await api.user.get(`/api/events?${query}`);

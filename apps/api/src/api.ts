@@ -14,7 +14,9 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   });
   readJsonBodies(app);
   app.use(cookieParser());
-  app.set('trust proxy', 'loopback');
+  // Off unless configured: behind no proxy, X-Forwarded-For is whatever the client makes up, and the login limiter
+  // counts by the client address.
+  app.set('trust proxy', config.listen.trustProxy);
   app.disable('x-powered-by');
   serveOpenApi(app);
   app.enableShutdownHooks();

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '@thymis/config';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { authProviders } from './auth/auth.providers';
 import { AuthService } from './auth/auth.service';
 import { ConfigsController } from './configs/configs.controller';
 import { ConfigsService } from './configs/configs.service';
@@ -36,6 +37,7 @@ export class AppModule {
         EventsController,
       ],
       providers: [
+        ...authProviders,
         AuthService,
         TokensService,
         ConfigsService,

@@ -26,6 +26,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     };
   }
 
+  /** What the boot check sees: the jobs this processor answers, on its queue. */
+  get handled() {
+    return { queue: QueueName.Maintenance, jobs: Object.keys(this.handlers) };
+  }
+
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.worker.concurrency;
   }

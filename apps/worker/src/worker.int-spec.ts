@@ -5,10 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SessionRecord, SessionStore } from '@thymis/auth';
 import { loadConfig } from '@thymis/config';
-import { dataSourceOptions } from '@thymis/event-store';
 import { bullConnection, JobName, QueueName } from '@thymis/queue';
-import { CONTROLLER_SCHEMA } from '../../api/src/database/schema';
-import { createTestDatabase, type TestDatabase } from '../../../test/database';
+import { createTestDatabase, openTestDataSource, type TestDatabase } from '@thymis/testing';
 import { WorkerModule } from './worker.module';
 
 describe(WorkerModule.name, () => {
@@ -22,7 +20,7 @@ describe(WorkerModule.name, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await new DataSource(dataSourceOptions(database.url, CONTROLLER_SCHEMA)).initialize();
+    db = await openTestDataSource(database.url);
     const settings = config();
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings), { logger: ['error'] });
     await worker.init();

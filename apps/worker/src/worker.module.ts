@@ -1,19 +1,25 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionRecord } from '@thymis/auth';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { dataSourceOptions, openDatabase } from '@thymis/event-store';
-import { bullConnection, QueueName } from '@thymis/queue';
+import { assertEveryJobHandled, bullConnection, QueueName } from '@thymis/queue';
 import { MaintenanceProcessor } from './maintenance.processor';
-import { Schedules } from './schedules';
+import { Schedules } from './schedules.service';
 
 // The worker never migrates: the API does, once, before workers are started.
 const WORKER_SCHEMA = { entities: [SessionRecord], migrations: [] };
 
 /** Queue processors only: no HTTP server. Any number of these may run, on any host that reaches Postgres and Redis. */
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnModuleInit {
+  constructor(private readonly maintenance: MaintenanceProcessor) {}
+
+  onModuleInit(): void {
+    assertEveryJobHandled([this.maintenance.handled]);
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,

@@ -1,3 +1,4 @@
+export * from './auth-error';
 export * from './login-limiter';
 export * from './password-file';
 export * from './secrets';

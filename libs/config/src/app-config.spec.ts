@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 describe(loadConfig.name, () => {
   it('gives defaults that start the controller on this machine', () => {
     const sut = loadConfig({});
-    expect(sut.listen).toEqual({ host: '127.0.0.1', port: 8000 });
+    expect(sut.listen).toEqual({ host: '127.0.0.1', port: 8000, trustProxy: false });
     expect(sut.database.url).toBe('postgres://postgres@127.0.0.1:5432/thymis');
     expect(sut.redis.url).toBe('redis://127.0.0.1:6379');
     expect(sut.auth.username).toBe('admin');
@@ -17,6 +17,21 @@ describe(loadConfig.name, () => {
     expect(sut.repoPath).toBe('/srv/thymis/repository');
     expect(sut.auth.passwordFile).toBe('/srv/thymis/auth-basic-password');
   });
+
+  it.each<[string, string | number]>([
+    ['loopback', 'loopback'],
+    ['1', 1],
+    ['loopback, 10.0.0.0/8,fd00::/8 ,192.0.2.7', 'loopback,10.0.0.0/8,fd00::/8,192.0.2.7'],
+  ])('passes THYMIS_TRUST_PROXY=%p on to Express as %p', (value, trustProxy) => {
+    expect(loadConfig({ THYMIS_TRUST_PROXY: value }).listen.trustProxy).toEqual(trustProxy);
+  });
+
+  it.each(['true', 'everyone', '10.0.0.0/33', '10.0.0.1/8/8', '1.5', '101', 'loopback,'])(
+    'refuses THYMIS_TRUST_PROXY=%p',
+    (value) => {
+      expect(() => loadConfig({ THYMIS_TRUST_PROXY: value })).toThrow(/THYMIS_TRUST_PROXY: /);
+    },
+  );
 
   it('lists every bad key at once', () => {
     const attempt = () => loadConfig({ LISTEN_PORT: '70000', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url' });

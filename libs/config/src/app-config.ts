@@ -1,4 +1,12 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+
+/**
+ * Which proxies in front of the controller to believe about the client's address (X-Forwarded-For), in Express's
+ * "trust proxy" terms: false for none, a hop count, or a comma-separated list of addresses, subnets and the names
+ * loopback, linklocal, uniquelocal.
+ */
+export type TrustProxy = false | number | string;
 
 /** The controller's whole configuration, read once at boot. Typed slices so each part asks only for what it needs. */
 export interface AppConfig {
@@ -8,7 +16,8 @@ export interface AppConfig {
   repoPath: string;
   baseUrl: string;
   auth: { username: string; passwordFile: string; sessionTtlSeconds: number };
-  listen: { host: string; port: number };
+  /** trustProxy decides the client address the login limiter counts by. */
+  listen: { host: string; port: number; trustProxy: TrustProxy };
   nix: { bin: string };
   worker: { concurrency: number };
 }
@@ -49,6 +58,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value;
   };
 
+  const trustProxy = (key: string): TrustProxy => {
+    const raw = env[key]?.trim();
+    if (!raw) return false;
+    if (/^\d+$/.test(raw)) return int(key, 0, 0, 100);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (!entries.every(isProxyEntry)) {
+      problems.push(
+        `${key}: must be a hop count, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal`,
+      );
+    }
+    return entries.join(',');
+  };
+
   const listenHost = text('LISTEN_HOST', '127.0.0.1');
   const listenPort = int('LISTEN_PORT', 8000, 1, 65535);
   const stateDir = resolve(text('THYMIS_STATE_DIR', './var'));
@@ -69,12 +91,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       passwordFile: resolve(text('THYMIS_AUTH_BASIC_PASSWORD_FILE', `${stateDir}/auth-basic-password`)),
       sessionTtlSeconds: int('THYMIS_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     },
-    listen: { host: listenHost, port: listenPort },
+    listen: { host: listenHost, port: listenPort, trustProxy: trustProxy('THYMIS_TRUST_PROXY') },
     nix: { bin: text('NIX_BIN', 'nix') },
     worker: { concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Injection token under which apps provide their AppConfig. */

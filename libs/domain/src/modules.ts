@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError, invalid } from './errors';
 import { IDENTIFIER_PATTERN } from './identifier';
 
@@ -36,5 +35,13 @@ export function patchSettings(settings: Settings, patch: Record<string, SettingV
   return Object.fromEntries(next);
 }
 
-/** Equal as data: key order does not count. */
-export const sameData = (a: unknown, b: unknown): boolean => isDeepStrictEqual(a, b);
+/** JSON with object keys sorted, so that equal data gives equal text. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+/** Equal as JSON data: key order and where the objects came from do not count. */
+export const sameData = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);

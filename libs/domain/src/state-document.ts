@@ -11,6 +11,8 @@ export interface StateDocument {
   configs: ConfigState[];
 }
 
+export const emptyState = (): StateDocument => ({ version: STATE_VERSION, repositories: {}, tags: [], configs: [] });
+
 /** Sorted by identifier with a fixed key order, so that the same state always gives the same document. */
 export function stateDocument(configs: ConfigState[], tags: TagState[]): StateDocument {
   const byIdentifier = (a: { identifier: string }, b: { identifier: string }) =>

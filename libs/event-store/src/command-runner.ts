@@ -10,9 +10,11 @@ export interface Aggregate<S, C, E extends NewEvent> {
 
 export interface CommandOptions {
   metadata: AppendOptions['metadata'];
-  /** The version the client last saw (If-Match). Without it a conflict is retried on the fresh state. */
+  /** The version the client last saw (If-Match); a stream at another version refuses the command. */
   expectedVersion?: number;
   outbox?: AppendOptions['outbox'];
+  /** Runs first in the command's transaction: cross-stream checks that must hold until it commits. */
+  guard?: (tx: EntityManager) => Promise<void>;
 }
 
 export interface CommandResult<S> {
@@ -20,6 +22,8 @@ export interface CommandResult<S> {
   version: number;
   /** Position of the last event appended; undefined when the command changed nothing. */
   position?: number;
+  /** When the events were recorded; undefined when the command changed nothing. */
+  at?: Date;
 }
 
 /** The client's version no longer matches the stream: it must reload before writing. */
@@ -37,22 +41,24 @@ const ATTEMPTS = 12;
 const BACKOFF_MS = 4;
 
 /**
- * Runs `work` again when another writer changed the stream meanwhile, after a short random pause so that racing
- * writers spread out. Only for work that decides afresh on each run; with a version the client pinned (If-Match), a
- * conflict is the client's to resolve.
+ * Runs `work` again when another writer changed a stream meanwhile, after a short random pause so that racing writers
+ * spread out. For work that loads and decides afresh on each run, so a client's If-Match is checked again too.
  */
-export async function retryOnConflict<T>(work: () => Promise<T>, versionPinned: boolean): Promise<T> {
+export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (!(error instanceof StreamVersionConflict) || versionPinned || attempt >= ATTEMPTS) throw error;
+      if (!(error instanceof StreamVersionConflict) || attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * BACKOFF_MS * attempt));
     }
   }
 }
 
-/** Command → decide on the stream's past → append with the version it was decided on. Never a lost update. */
+/**
+ * Command → decide on the stream's past → append with the version it was decided on, in one transaction holding the
+ * stream's lock, so racing commands on one stream take turns instead of failing. Never a lost update.
+ */
 export class CommandRunner {
   constructor(private readonly store: EventStore) {}
 
@@ -73,15 +79,20 @@ export class CommandRunner {
     command: C,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
-    return retryOnConflict(async () => {
-      const { state, version } = await this.load(streamId, aggregate);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new StaleVersion(streamId, options.expectedVersion, version);
-      }
-      const events = aggregate.decide(id, state, command);
-      if (events.length === 0) return { state, version };
-      const appended = await this.store.append(streamId, events, { ...options, expectedVersion: version });
-      return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
-    }, options.expectedVersion !== undefined);
+    const { guard, expectedVersion, ...append } = options;
+    return retryOnConflict(() =>
+      this.store.transaction(async (tx) => {
+        await guard?.(tx);
+        await this.store.lockStream(streamId, tx);
+        const { state, version } = await this.load(streamId, aggregate, tx);
+        if (expectedVersion !== undefined && expectedVersion !== version) {
+          throw new StaleVersion(streamId, expectedVersion, version);
+        }
+        const events = aggregate.decide(id, state, command);
+        if (events.length === 0) return { state, version };
+        const appended = await this.store.append(streamId, events, { ...append, expectedVersion: version }, tx);
+        return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
+      }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { appendsInFlight } from './in-flight';
 import {
   EVENT_COLUMNS,
   StreamVersionConflict,
@@ -23,6 +24,8 @@ export interface Appended {
   position: number;
   /** The stream's version after the append. */
   version: number;
+  /** When the events were recorded. */
+  at: Date;
 }
 
 /** Anything that can run SQL: the data source itself, or the manager of a transaction in progress. */
@@ -49,7 +52,8 @@ export class EventStore {
   /** Appends events (and outbox messages) atomically, if the stream is still at the expected version. */
   async append(streamId: string, events: NewEvent[], options: AppendOptions, executor?: Executor): Promise<Appended> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    const metadata: EventMetadata = { ...options.metadata, at: this.clock().toISOString() };
+    const at = this.clock();
+    const metadata: EventMetadata = { ...options.metadata, at: at.toISOString() };
     const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));
     const values = [streamId, options.expectedVersion, JSON.stringify(payload), JSON.stringify(options.outbox ?? [])];
     try {
@@ -59,7 +63,7 @@ export class EventStore {
         : (await this.pool.query<Row>({ name: 'append_events', text: APPEND, values })).rows;
       const last = rows[rows.length - 1];
       if (!executor) this.wakeSubscribers();
-      return { position: Number(last.position), version: last.version };
+      return { position: Number(last.position), version: last.version, at };
     } catch (error) {
       throw asConflict(error, streamId, options.expectedVersion);
     }
@@ -95,25 +99,27 @@ export class EventStore {
   }
 
   /**
-   * Reads the log after a position for a stateless reader (the audit log). While any transaction is running, a hole in
-   * the positions may yet be filled, so the page ends before it; the caller's next page starts there.
+   * Reads the log after a position for a stateless reader (the audit log). A hole in the positions may still be filled
+   * by an append in flight; then the page ends before it and the caller's next page starts there. Without appends in
+   * flight, a second read shows whether the hole was filled meanwhile or is final.
    */
   async readAll(after: number, limit: number): Promise<StoredEvent[]> {
-    const rows: (EventRow & { running: boolean })[] = await this.db.query(
-      `SELECT ${EVENT_COLUMNS},
-              EXISTS (SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot())) AS running
-       FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [after, limit],
-    );
-    const events: StoredEvent[] = [];
-    let expected = after + 1;
-    for (const row of rows) {
-      const event = toStoredEvent(row);
-      if (event.position !== expected && row.running) break;
-      events.push(event);
-      expected = event.position + 1;
-    }
-    return events;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`;
+    const read = async () => (await this.db.query<EventRow[]>(sql, [after, limit])).map(toStoredEvent);
+    const first = await read();
+    const holeAt = firstHole(first, after);
+    if (holeAt === -1 || (await appendsInFlight(this.db)).length > 0)
+      return first.slice(0, holeAt === -1 ? undefined : holeAt);
+    // Holes up to what the first read saw are final now; above it, a new append may have drawn positions since.
+    const seen = first[first.length - 1].position;
+    const second = await read();
+    const beyond = second.findIndex((e, i) => e.position > seen && i > 0 && e.position !== second[i - 1].position + 1);
+    return beyond === -1 ? second : second.slice(0, beyond);
+  }
+
+  /** Holds the stream's append lock until the transaction ends: decide and append without a racing writer. */
+  async lockStream(streamId: string, executor: Executor): Promise<void> {
+    await executor.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
   }
 
   /** The position of the newest event, or 0 for an empty log. */
@@ -121,6 +127,11 @@ export class EventStore {
     const [row]: { head: string | null }[] = await this.db.query('SELECT max(position) AS head FROM events');
     return Number(row.head ?? 0);
   }
+}
+
+/** Index of the first event that does not follow its predecessor (or `after`), or -1. */
+function firstHole(events: StoredEvent[], after: number): number {
+  return events.findIndex((e, i) => e.position !== (i === 0 ? after : events[i - 1].position) + 1);
 }
 
 function asConflict(error: unknown, streamId: string, expectedVersion: number): unknown {

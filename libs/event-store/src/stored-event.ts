@@ -3,6 +3,8 @@ export interface EventMetadata {
   actor: string;
   correlationId: string;
   at: string;
+  /** Why, when the events serve a larger intent than their own (e.g. "Revert to 1a2b3c4"). */
+  cause?: string;
 }
 
 export interface NewEvent {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GapAwareCursor } from './gap-aware-cursor';
+import { appendsEnded, appendsInFlight } from './in-flight';
 import { EVENTS_CHANNEL } from './event-store';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
 
@@ -115,17 +116,19 @@ export class Subscription {
       );
       const stored = Number(checkpoint.position);
       if (this.cursor?.position !== stored) this.cursor = new GapAwareCursor(stored);
-      const rows: (EventRow & { xmin: string; xmax: string })[] = await manager.query(
-        `SELECT e.*, pg_snapshot_xmin(s.snap)::text AS xmin, pg_snapshot_xmax(s.snap)::text AS xmax
-         FROM (SELECT pg_current_snapshot() AS snap) s
-         LEFT JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2) e ON true`,
+      const cursor = this.cursor;
+      // Whether the awaited appends had ended must be known before the read that may then step over a hole.
+      const settled = cursor.awaitedAppends !== undefined && (await appendsEnded(cursor.awaitedAppends, manager));
+      const rows: EventRow[] = await manager.query(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
         [stored, limit],
       );
-      const batch = rows.filter((r) => r.position !== null).map(toStoredEvent);
-      const events = this.cursor.advance(batch, { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) });
+      const batch = rows.map(toStoredEvent);
+      const events = cursor.advance(batch, settled);
+      if (cursor.needsAppends) cursor.recordAppends(await appendsInFlight(manager));
       if (events.length > 0) await this.handler(events, manager);
-      if (this.cursor.position !== stored) {
-        await manager.query('UPDATE checkpoints SET position = $2 WHERE name = $1', [this.name, this.cursor.position]);
+      if (cursor.position !== stored) {
+        await manager.query('UPDATE checkpoints SET position = $2 WHERE name = $1', [this.name, cursor.position]);
       }
       return batch.length === limit && events.length > 0;
     });

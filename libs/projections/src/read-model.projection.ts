@@ -44,7 +44,9 @@ async function projectFold<S extends { identifier: string }, E extends StoredEve
   event: E,
 ) {
   const identifier = idOf(event);
-  const current = (await manager.findOneBy(record, { identifier })) as (S & { createdAt: Date }) | null;
+  const current = (await manager.findOneBy(record, { identifier })) as
+    (S & { createdAt: Date; version: number }) | null;
+  if (current && current.version >= event.version) return; // applied already: replaying changes nothing
   const next = evolve(current ? toState(current) : undefined, event);
   if (!next) {
     await manager.delete(record, { identifier });

@@ -16,6 +16,17 @@ export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
 }
 
-/** The job names a queue serves. */
-export const jobsOf = (queue: QueueName): JobName[] =>
-  (Object.keys(QUEUE_OF) as JobName[]).filter((job) => QUEUE_OF[job] === queue);
+/** Fails at boot unless every job name has exactly one handler among the processors, each on the job's own queue. */
+export function assertEveryJobHandled(processors: { queue: QueueName; jobs: string[] }[]): void {
+  const problems: string[] = [];
+  for (const job of Object.values(JobName)) {
+    const handlers = processors.filter((p) => p.jobs.includes(job));
+    if (handlers.length !== 1) problems.push(`job '${job}' has ${handlers.length} handlers`);
+    else if (handlers[0].queue !== QUEUE_OF[job])
+      problems.push(`job '${job}' is handled on ${String(handlers[0].queue)}`);
+  }
+  for (const { jobs } of processors) {
+    for (const job of jobs) if (!(job in QUEUE_OF)) problems.push(`no job is named '${job}'`);
+  }
+  if (problems.length > 0) throw new Error(`worker job handlers: ${problems.join('; ')}`);
+}

@@ -1,31 +1,29 @@
-import {
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  Logger,
-  OnModuleInit,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import type { Me } from '@thymis/contracts';
-import { ensurePasswordFile, hashSecret, LoginLimiter, readPassword, sameSecret, SessionStore } from '@thymis/auth';
+import {
+  AuthError,
+  ensurePasswordFile,
+  hashSecret,
+  LoginLimiter,
+  readPassword,
+  sameSecret,
+  SessionStore,
+} from '@thymis/auth';
 import { ApiTokenRecord } from '@thymis/projections';
 
 /** Basic username/password login from the password file, browser sessions, and API tokens. */
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
-  private readonly sessions: SessionStore;
-  private readonly limiter = new LoginLimiter();
 
   constructor(
     private readonly db: DataSource,
+    private readonly sessions: SessionStore,
+    private readonly limiter: LoginLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.sessions = new SessionStore(db, config.auth.sessionTtlSeconds);
-  }
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const file = this.config.auth.passwordFile;
@@ -36,20 +34,13 @@ export class AuthService implements OnModuleInit {
 
   /** Checks the credentials and opens a session; refuses a client that keeps guessing. */
   async login(client: string, username: string, password: string) {
-    const wait = this.limiter.retryAfter(client);
-    if (wait > 0) {
-      throw new HttpException(
-        { code: 'too_many_requests', message: `too many failed logins; try again in ${Math.ceil(wait / 1000)} s` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    // Reserved before the first await: logins sent all at once must each see the others' attempts.
+    const wait = this.limiter.reserve(client);
+    if (wait > 0) throw AuthError.tooManyRequests(Math.ceil(wait / 1000));
     const expected = await readPassword(this.config.auth.passwordFile);
     // Both comparisons always run, so the answer's timing does not tell which one failed.
     const valid = [sameSecret(username, this.config.auth.username), sameSecret(password, expected)].every(Boolean);
-    if (!valid) {
-      this.limiter.fail(client);
-      throw new UnauthorizedException({ code: 'invalid_credentials', message: 'wrong username or password' });
-    }
+    if (!valid) throw AuthError.invalidCredentials();
     this.limiter.succeed(client);
     return this.sessions.open(username);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ConfigView } from '@thymis/contracts';
 import {
   chooseIdentifier,
@@ -10,12 +10,13 @@ import {
   type ConfigCommand,
   type ConfigState,
   type ModuleCommand,
+  tagAggregate,
 } from '@thymis/domain';
-import { CommandRunner, type CommandResult } from '@thymis/event-store';
-import { ConfigRecord, configState, TagRecord } from '@thymis/projections';
+import { CommandRunner, EventStore, type CommandResult } from '@thymis/event-store';
+import { ConfigRecord, configState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models';
-import type { ModuleHost } from '../modules/module-host';
+import { ReadModels } from '../core/read-models.service';
+import type { ModuleHost } from '../modules/module-host.interface';
 import type { CreateConfigRequest, UpdateConfigRequest } from './config.dto';
 
 const view = (state: ConfigState, version: number): ConfigView => ({ ...configState(state), version });
@@ -26,6 +27,7 @@ const viewOf = (result: CommandResult<ConfigState>) => view(result.state!, resul
 export class ConfigsService implements ModuleHost<ConfigView> {
   constructor(
     private readonly db: DataSource,
+    private readonly store: EventStore,
     private readonly commands: CommandRunner,
     private readonly readModels: ReadModels,
   ) {}
@@ -43,8 +45,7 @@ export class ConfigsService implements ModuleHost<ConfigView> {
 
   async create(request: CreateConfigRequest, origin: Origin): Promise<ConfigView> {
     const identifier = chooseIdentifier(request.identifier, request.displayName);
-    await this.checkTagsExist(request.tags);
-    return viewOf(await this.run(identifier, { kind: 'create', ...request }, origin));
+    return viewOf(await this.run(identifier, { kind: 'create', ...request }, origin, undefined, request.tags));
   }
 
   async update(
@@ -53,8 +54,7 @@ export class ConfigsService implements ModuleHost<ConfigView> {
     origin: Origin,
     expectedVersion?: number,
   ): Promise<ConfigView> {
-    await this.checkTagsExist(request.tags);
-    return viewOf(await this.run(identifier, { kind: 'update', ...request }, origin, expectedVersion));
+    return viewOf(await this.run(identifier, { kind: 'update', ...request }, origin, expectedVersion, request.tags));
   }
 
   async delete(identifier: string, origin: Origin, expectedVersion?: number): Promise<void> {
@@ -70,20 +70,33 @@ export class ConfigsService implements ModuleHost<ConfigView> {
     return viewOf(await this.run(identifier, command, origin, expectedVersion));
   }
 
-  private async run(identifier: string, command: ConfigCommand, origin: Origin, expectedVersion?: number) {
+  private async run(
+    identifier: string,
+    command: ConfigCommand,
+    origin: Origin,
+    expectedVersion?: number,
+    tags?: string[],
+  ) {
     const stream = streams.config(identifier);
+    const guard = tags?.length ? (tx: EntityManager) => this.holdTags(tags, tx) : undefined;
     const result = await this.commands.execute(stream, identifier, configAggregate, command, {
       metadata: origin,
       expectedVersion,
+      guard,
     });
     await this.readModels.settle(result.position);
     return result;
   }
 
-  private async checkTagsExist(tags: string[] | undefined): Promise<void> {
-    if (!tags?.length) return;
-    const found = await this.db.getRepository(TagRecord).findBy({ identifier: In(tags) });
-    const missing = tags.filter((t) => !found.some((f) => f.identifier === t));
-    if (missing.length > 0) throw invalid('tags', `no tag '${missing.join("', '")}'`);
+  /**
+   * The tags must exist until the command commits: each is checked on its own stream while holding its lock, which a
+   * tag's deletion takes too. Locks go in sorted order, so two writers never wait on each other in a circle.
+   */
+  private async holdTags(tags: string[], tx: EntityManager): Promise<void> {
+    for (const tag of [...new Set(tags)].sort()) {
+      await this.store.lockStream(streams.tag(tag), tx);
+      const { state } = await this.commands.load(streams.tag(tag), tagAggregate, tx);
+      if (!state) throw invalid('tags', `no tag '${tag}'`);
+    }
   }
 }

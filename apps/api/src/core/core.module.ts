@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { CommandRunner, dataSourceOptions, EventStore, openDatabase } from '@thymis/event-store';
 import { CONTROLLER_SCHEMA } from '../database/schema';
-import { ReadModels } from './read-models';
-import { REDIS } from './tokens';
+import { ReadModels } from './read-models.service';
+import { REDIS } from './injection-tokens';
 
 /** What every feature of the API shares: configuration, the database with its event store, Redis. */
 @Global()

@@ -12,6 +12,7 @@ export class EventsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })

@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { Health } from '@thymis/contracts';
 import { Public } from '../auth/principal';
-import { REDIS } from '../core/tokens';
+import { REDIS } from '../core/injection-tokens';
 
 class HealthResponse implements Health {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';

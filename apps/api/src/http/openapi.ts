@@ -1,9 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../auth/auth.guard';
+import type { NextFunction, Request, Response } from 'express';
+import { credentialsOf, SESSION_COOKIE, unauthorized } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
 
-/** OpenAPI document at /docs/openapi.json and Swagger UI at /docs, both served from local files. */
+const DOCS_PATH = 'docs';
+
+/**
+ * OpenAPI document at /docs/openapi.json (and .yaml) and Swagger UI at /docs, both served from local files. Like every
+ * route but health and login they need a session or token: the document maps the whole API.
+ */
 export function serveOpenApi(app: INestApplication): void {
+  const auth = app.get(AuthService);
+  app.use(`/${DOCS_PATH}`, (request: Request, _response: Response, next: NextFunction) => {
+    auth.authenticate(credentialsOf(request)).then(
+      (principal) => next(principal ? undefined : unauthorized()),
+      (error: unknown) => next(error),
+    );
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -16,8 +30,8 @@ export function serveOpenApi(app: INestApplication): void {
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs/openapi.json',
-    yamlDocumentUrl: 'docs/openapi.yaml',
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: `${DOCS_PATH}/openapi.json`,
+    yamlDocumentUrl: `${DOCS_PATH}/openapi.yaml`,
   });
 }

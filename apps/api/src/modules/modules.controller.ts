@@ -16,7 +16,7 @@ import { IfMatch } from '../http/versioning';
 import { TagResponse } from '../tags/tag.dto';
 import { TagsService } from '../tags/tags.service';
 import { AddModuleRequest, ModuleListResponse, UpdateModuleRequest } from './module.dto';
-import type { ModuleHost } from './module-host';
+import type { ModuleHost } from './module-host.interface';
 
 const OWNERS = ['configs', 'tags'] as const;
 const ownerParam = ApiParam({ name: 'owner', enum: OWNERS });

@@ -12,10 +12,10 @@ import {
   type TagState,
 } from '@thymis/domain';
 import { CommandRunner, EventStore, StaleVersion, retryOnConflict, type CommandResult } from '@thymis/event-store';
-import { ConfigRecord, TagRecord, tagState } from '@thymis/projections';
+import { TagRecord, tagState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models';
-import type { ModuleHost } from '../modules/module-host';
+import { ReadModels } from '../core/read-models.service';
+import type { ModuleHost } from '../modules/module-host.interface';
 import type { CreateTagRequest, UpdateTagRequest } from './tag.dto';
 
 const view = (state: TagState, version: number): TagView => ({ ...tagState(state), version });
@@ -66,30 +66,35 @@ export class TagsService implements ModuleHost<TagView> {
 
   /** Deletes the tag and takes it off every configuration, all in one transaction. */
   async delete(identifier: string, origin: Origin, expectedVersion?: number): Promise<void> {
-    const position = await retryOnConflict(
-      () => this.store.transaction((tx) => this.deleteIn(tx, identifier, origin, expectedVersion)),
-      expectedVersion !== undefined,
+    const position = await retryOnConflict(() =>
+      this.store.transaction((tx) => this.deleteIn(tx, identifier, origin, expectedVersion)),
     );
     await this.readModels.settle(position);
   }
 
   private async deleteIn(tx: EntityManager, identifier: string, origin: Origin, expectedVersion?: number) {
+    // Held until commit: a configuration command naming this tag waits for it, then finds the tag gone.
+    await this.store.lockStream(streams.tag(identifier), tx);
     const tag = await this.commands.load(streams.tag(identifier), tagAggregate, tx);
     if (expectedVersion !== undefined && expectedVersion !== tag.version) {
       throw new StaleVersion(streams.tag(identifier), expectedVersion, tag.version);
     }
     const deleted = tagAggregate.decide(identifier, tag.state, { kind: 'delete' });
-    const tagged = await tx
-      .getRepository(ConfigRecord)
-      .createQueryBuilder('c')
-      .where('c.tags @> :tag::jsonb', { tag: JSON.stringify([identifier]) })
-      .getMany();
-    for (const { identifier: config } of tagged) {
-      const stream = streams.config(config);
-      const current = await this.commands.load(stream, configAggregate, tx);
-      const untagged = configAggregate.decide(config, current.state, { kind: 'untag', tag: identifier });
-      if (untagged.length > 0)
-        await this.store.append(stream, untagged, { expectedVersion: current.version, metadata: origin }, tx);
+    // Every configuration that ever named the tag, from the log itself: read models may not have caught up yet.
+    const named: { stream_id: string }[] = await tx.query(
+      `SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'config-%' AND data->'tags' ? $1 ORDER BY stream_id`,
+      [identifier],
+    );
+    for (const { stream_id: stream } of named) {
+      await this.store.lockStream(stream, tx);
+      const config = await this.commands.load(stream, configAggregate, tx);
+      const untagged = configAggregate.decide(stream.slice('config-'.length), config.state, {
+        kind: 'untag',
+        tag: identifier,
+      });
+      if (untagged.length > 0) {
+        await this.store.append(stream, untagged, { expectedVersion: config.version, metadata: origin }, tx);
+      }
     }
     const appended = await this.store.append(
       streams.tag(identifier),

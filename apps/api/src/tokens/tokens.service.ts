@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashSecret, newSecret } from '@thymis/auth';
 import type { CreatedToken, TokenView } from '@thymis/contracts';
-import { notFound, streams, tokenAggregate } from '@thymis/domain';
+import { streams, tokenAggregate } from '@thymis/domain';
 import { CommandRunner } from '@thymis/event-store';
 import { ApiTokenRecord } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models';
+import { ReadModels } from '../core/read-models.service';
 
 const view = (r: ApiTokenRecord): TokenView => ({
   id: r.id,
@@ -38,7 +38,8 @@ export class TokensService {
     const command = { kind: 'create' as const, name, hash: hashSecret(token), createdBy: origin.actor };
     const result = await this.commands.execute(streams.token(id), id, tokenAggregate, command, { metadata: origin });
     await this.readModels.settle(result.position);
-    return { ...(await this.get(id)), token };
+    // From the command's own result: the secret is shown this once, whatever the read models are doing.
+    return { id, name, createdBy: origin.actor, createdAt: result.at!.toISOString(), revokedAt: null, token };
   }
 
   async revoke(id: string, origin: Origin): Promise<void> {
@@ -50,11 +51,5 @@ export class TokensService {
       { metadata: origin },
     );
     await this.readModels.settle(result.position);
-  }
-
-  private async get(id: string): Promise<TokenView> {
-    const record = await this.db.getRepository(ApiTokenRecord).findOneBy({ id });
-    if (!record) throw notFound('token', id);
-    return view(record);
   }
 }

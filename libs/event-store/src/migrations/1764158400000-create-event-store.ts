@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Copied, not imported: a migration must not change when the code around it does. Equals APPEND_MARKER in in-flight.ts. */
+const APPEND_MARKER = '8388087815035944961';
+
 /**
  * The event log, the outbox and subscriber checkpoints.
  * Appending is one function so that one round trip does the version check, the events and the outbox rows inside one
@@ -37,9 +40,12 @@ export class CreateEventStore1764158400000 implements MigrationInterface {
       DECLARE
         current_version integer;
       BEGIN
-        -- Take a transaction id before drawing positions: readers treat a missing position as final only once every
-        -- transaction their snapshot saw running has ended, which covers this one only if it already has an id.
-        PERFORM pg_current_xact_id();
+        -- One writer per stream at a time: a racing append waits, then fails the version check without drawing a
+        -- position (a drawn position that never commits is a hole readers must wait out).
+        PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
+        -- Mark this transaction as an appender until it ends, before it draws positions: readers that find a hole
+        -- wait only for the transactions holding this (never contended) lock, see in-flight.ts.
+        PERFORM pg_advisory_xact_lock_shared(${APPEND_MARKER});
         SELECT coalesce(max(e.version), 0) INTO current_version FROM events e WHERE e.stream_id = p_stream_id;
         IF current_version <> p_expected_version THEN
           RAISE EXCEPTION 'stream % is at version %, not %', p_stream_id, current_version, p_expected_version
