@@ -1,6 +1,8 @@
 import type { Response } from 'supertest';
 import { startApi, type ApiHarness } from './api-harness';
 
+const ALICE_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGtQzJ0oCQ5Lq1tS1Jw3bE9cV8r5nZx2pQ7mY4kH6fD3 alice@laptop';
+
 describe('modules on configurations and tags', () => {
   let api: ApiHarness;
   beforeAll(async () => (api = await startApi()));
@@ -53,14 +55,12 @@ describe('modules on configurations and tags', () => {
 
     it('adds a module with 201, answering the whole owner with a bumped version', async () => {
       const id = await fresh();
-      const response = await add(id, {
-        type: 'kiosk',
-        settings: { url: 'https://example.org', rotation: 90, tabs: ['a', 'b'] },
-      });
+      const settings = { url: 'https://example.org', rotation: 'left', enableVnc: true };
+      const response = await add(id, { type: 'kiosk', settings });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
         ...fields(id),
-        modules: [{ type: 'kiosk', settings: { url: 'https://example.org', rotation: 90, tabs: ['a', 'b'] } }],
+        modules: [{ type: 'kiosk', settings }],
         version: 2,
       });
       expect(response.headers.etag).toBe('"2"');
@@ -70,11 +70,11 @@ describe('modules on configurations and tags', () => {
     it('lists the modules as {items}, in the order they were added, settings empty when none were given', async () => {
       const id = await fresh();
       expect(await list(id)).toEqual({ items: [] });
-      await add(id, { type: 'ssh' }).expect(201);
+      await add(id, { type: 'security' }).expect(201);
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org' } }).expect(201);
       expect(await list(id)).toEqual({
         items: [
-          { type: 'ssh', settings: {} },
+          { type: 'security', settings: {} },
           { type: 'kiosk', settings: { url: 'https://example.org' } },
         ],
       });
@@ -82,19 +82,21 @@ describe('modules on configurations and tags', () => {
 
     it('merges changed settings, and null returns a setting to its default', async () => {
       const id = await fresh();
-      await add(id, { type: 'kiosk', settings: { url: 'https://example.org', rotation: 90 } }).expect(201);
-      const merged = await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { rotation: 180, zoom: 1.5 } });
+      await add(id, { type: 'kiosk', settings: { url: 'https://example.org', rotation: 'left' } }).expect(201);
+      const merged = await api.user
+        .patch(`${modules(id)}/kiosk`)
+        .send({ settings: { rotation: 'inverted', vncPort: 5901 } });
       expect(merged.status).toBe(200);
       expect(merged.body).toMatchObject({
-        modules: [{ type: 'kiosk', settings: { url: 'https://example.org', rotation: 180, zoom: 1.5 } }],
+        modules: [{ type: 'kiosk', settings: { url: 'https://example.org', rotation: 'inverted', vncPort: 5901 } }],
         version: 3,
       });
       expect(merged.headers.etag).toBe('"3"');
       const reset = await api.user.patch(`${modules(id)}/kiosk`).send({ settings: { url: null } });
       expect(reset.status).toBe(200);
-      expect(reset.body.modules).toEqual([{ type: 'kiosk', settings: { rotation: 180, zoom: 1.5 } }]);
+      expect(reset.body.modules).toEqual([{ type: 'kiosk', settings: { rotation: 'inverted', vncPort: 5901 } }]);
       expect(reset.body.version).toBe(4);
-      expect(await list(id)).toEqual({ items: [{ type: 'kiosk', settings: { rotation: 180, zoom: 1.5 } }] });
+      expect(await list(id)).toEqual({ items: [{ type: 'kiosk', settings: { rotation: 'inverted', vncPort: 5901 } }] });
     });
 
     it('keeps the version when a settings patch changes nothing', async () => {
@@ -103,7 +105,7 @@ describe('modules on configurations and tags', () => {
       const before = await api.eventCount();
       const response = await api.user
         .patch(`${modules(id)}/kiosk`)
-        .send({ settings: { url: 'https://example.org', never: null } });
+        .send({ settings: { url: 'https://example.org', vncPassword: null } });
       expect(response.status).toBe(200);
       expect(response.body.version).toBe(2);
       expect(await api.eventCount()).toBe(before);
@@ -111,16 +113,16 @@ describe('modules on configurations and tags', () => {
 
     it('removes a module, answering the owner without it', async () => {
       const id = await fresh();
-      await add(id, { type: 'ssh' }).expect(201);
+      await add(id, { type: 'security' }).expect(201);
       await add(id, { type: 'kiosk' }).expect(201);
-      const response = await api.user.delete(`${modules(id)}/ssh`);
+      const response = await api.user.delete(`${modules(id)}/security`);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ ...fields(id), modules: [{ type: 'kiosk', settings: {} }], version: 4 });
       expect(await list(id)).toEqual({ items: [{ type: 'kiosk', settings: {} }] });
-      await add(id, { type: 'ssh', settings: { port: 2222 } }).expect(201);
+      await add(id, { type: 'security', settings: { authorizedKeys: [ALICE_KEY] } }).expect(201);
       expect((await list(id)).items).toEqual([
         { type: 'kiosk', settings: {} },
-        { type: 'ssh', settings: { port: 2222 } },
+        { type: 'security', settings: { authorizedKeys: [ALICE_KEY] } },
       ]);
     });
 
@@ -233,7 +235,7 @@ describe('modules on configurations and tags', () => {
       const id = await fresh();
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org' } }).expect(201);
       const stale = '"1"';
-      const adding = await refused(() => api.user.post(modules(id)).set('If-Match', stale).send({ type: 'ssh' }));
+      const adding = await refused(() => api.user.post(modules(id)).set('If-Match', stale).send({ type: 'security' }));
       expect(adding.status).toBe(412);
       expect(adding.body.code).toBe('precondition_failed');
       const changing = await refused(() =>
@@ -247,16 +249,16 @@ describe('modules on configurations and tags', () => {
       expect(removing.status).toBe(412);
       expect(await list(id)).toEqual({ items: [{ type: 'kiosk', settings: { url: 'https://example.org' } }] });
 
-      const current = await api.user.post(modules(id)).set('If-Match', '"2"').send({ type: 'ssh' });
+      const current = await api.user.post(modules(id)).set('If-Match', '"2"').send({ type: 'security' });
       expect(current.status).toBe(201);
       expect(current.body.version).toBe(3);
       await api.user
-        .patch(`${modules(id)}/ssh`)
+        .patch(`${modules(id)}/security`)
         .set('If-Match', '"3"')
-        .send({ settings: { port: 22 } })
+        .send({ settings: { authorizedKeys: [ALICE_KEY] } })
         .expect(200);
       await api.user
-        .delete(`${modules(id)}/ssh`)
+        .delete(`${modules(id)}/security`)
         .set('If-Match', '"4"')
         .expect(200);
     });
@@ -267,7 +269,7 @@ describe('modules on configurations and tags', () => {
       await add(id, { type: 'kiosk', settings: { url: 'https://example.org' } }).expect(201);
       await api.user
         .patch(`${modules(id)}/kiosk`)
-        .send({ settings: { url: null, zoom: 2 } })
+        .send({ settings: { url: null, vncPort: 5901 } })
         .expect(200);
       await api.user.delete(`${modules(id)}/kiosk`).expect(200);
       const { items } = (await api.user.get(`/api/events?after=${start}`)).body;
@@ -285,7 +287,7 @@ describe('modules on configurations and tags', () => {
           streamId: `${kind}-${id}`,
           version: 3,
           type: `${kind}.module-updated`,
-          data: { type: 'kiosk', settings: { zoom: 2 } },
+          data: { type: 'kiosk', settings: { vncPort: 5901 } },
         },
         { streamId: `${kind}-${id}`, version: 4, type: `${kind}.module-removed`, data: { type: 'kiosk' } },
       ]);

@@ -1,5 +1,7 @@
 import { startApi, type ApiHarness } from './api-harness';
 
+const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAlphaTagKeyOnlyForTests alpha@tag';
+
 interface Event {
   position: number;
   streamId: string;
@@ -24,7 +26,7 @@ describe('state, event log, health and API documentation', () => {
     // Created out of identifier order, so that sorting shows.
     await send('/api/tags', { displayName: 'Zeta screens', priority: 10 }, 'setup-1');
     await send('/api/tags', { displayName: 'Alpha', identifier: 'alpha-tag' }, 'setup-2');
-    await send('/api/tags/alpha-tag/modules', { type: 'ssh', settings: { port: 2222 } }, 'setup-3');
+    await send('/api/tags/alpha-tag/modules', { type: 'security', settings: { authorizedKeys: [KEY] } }, 'setup-3');
     await send(
       '/api/configs',
       { displayName: 'Zulu kiosk', hardwareModel: 'raspberry-pi-4', tags: ['zeta-screens', 'alpha-tag'] },
@@ -55,7 +57,7 @@ describe('state, event log, health and API documentation', () => {
             displayName: 'Alpha',
             identifier: 'alpha-tag',
             priority: 90,
-            modules: [{ type: 'ssh', settings: { port: 2222 } }],
+            modules: [{ type: 'security', settings: { authorizedKeys: [KEY] } }],
           },
           { displayName: 'Zeta screens', identifier: 'zeta-screens', priority: 10, modules: [] },
         ],
@@ -117,6 +119,7 @@ describe('state, event log, health and API documentation', () => {
       ]);
       expect(setup[3]).toEqual({
         position: expect.any(Number),
+        transactionId: expect.stringMatching(/^\d+$/),
         streamId: 'config-zulu-kiosk',
         version: 1,
         type: 'config.created',
@@ -308,9 +311,13 @@ describe('state, event log, health and API documentation', () => {
       ['get', '/api/tokens'],
       ['delete', '/api/tokens/{id}'],
       ['get', '/api/health'],
+      ['get', '/api/modules'],
+      ['get', '/api/history'],
+      ['get', '/api/history/{sha}/diff'],
+      ['post', '/api/history/{sha}/revert'],
     ];
     /** Writes that take no body. */
-    const BODILESS = ['post /api/auth/logout'];
+    const BODILESS = ['post /api/auth/logout', 'post /api/history/{sha}/revert'];
 
     it('lists every route of the public contract', () => {
       const documented = Object.entries(paths).flatMap(([path, methods]) =>

@@ -13,7 +13,12 @@ import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { validationPipe } from './http/validation';
 import { EtagInterceptor } from './http/versioning';
+import { CatalogueController } from './modules/catalogue.controller';
+import { ModuleSettings } from './modules/module-settings.service';
 import { ModulesController } from './modules/modules.controller';
+import { HistoryController } from './history/history.controller';
+import { HistoryService } from './history/history.service';
+import { TagReferences } from './tags/tag-references.service';
 import { StateController } from './state/state.controller';
 import { TagsController } from './tags/tags.controller';
 import { TagsService } from './tags/tags.service';
@@ -35,6 +40,8 @@ export class AppModule {
         ModulesController,
         StateController,
         EventsController,
+        CatalogueController,
+        HistoryController,
       ],
       providers: [
         ...authProviders,
@@ -42,6 +49,9 @@ export class AppModule {
         TokensService,
         ConfigsService,
         TagsService,
+        TagReferences,
+        ModuleSettings,
+        HistoryService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: validationPipe },

@@ -18,7 +18,8 @@ export interface AppConfig {
   auth: { username: string; passwordFile: string; sessionTtlSeconds: number };
   /** trustProxy decides the client address the login limiter counts by. */
   listen: { host: string; port: number; trustProxy: TrustProxy };
-  nix: { bin: string };
+  /** The generated flake's inputs: point them at mirrors or local paths on sites without internet. */
+  nix: { bin: string; nixpkgsUrl: string; deviceModulesUrl: string };
   worker: { concurrency: number };
 }
 
@@ -92,7 +93,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sessionTtlSeconds: int('THYMIS_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     },
     listen: { host: listenHost, port: listenPort, trustProxy: trustProxy('THYMIS_TRUST_PROXY') },
-    nix: { bin: text('NIX_BIN', 'nix') },
+    nix: {
+      bin: text('NIX_BIN', 'nix'),
+      nixpkgsUrl: text('THYMIS_NIXPKGS_URL', 'github:NixOS/nixpkgs/nixos-25.05'),
+      // The device-side modules ship with the controller: by default this very checkout (its tracked files).
+      deviceModulesUrl: text('THYMIS_DEVICE_MODULES_URL', `git+file://${resolve('.')}`),
+    },
     worker: { concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256) },
   };
   if (problems.length > 0) throw new ConfigError(problems);

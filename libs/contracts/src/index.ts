@@ -35,6 +35,8 @@ export interface TagView {
 
 export interface EventView {
   position: number;
+  /** Events of one command share it. */
+  transactionId: string;
   streamId: string;
   version: number;
   type: string;

@@ -1,6 +1,7 @@
 import { invalid } from './errors';
 
-export const IDENTIFIER_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** Also a valid host name: a configuration's identifier is its devices' default host name. */
+export const IDENTIFIER_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 export const IDENTIFIER_MAX_LENGTH = 63;
 
 export const isIdentifier = (value: string): boolean =>
@@ -32,7 +33,10 @@ export function chooseIdentifier(identifier: string | undefined, displayName: st
     return derived;
   }
   if (!isIdentifier(identifier)) {
-    throw invalid('identifier', `must match [a-z][a-z0-9-]* and be at most ${IDENTIFIER_MAX_LENGTH} characters`);
+    throw invalid(
+      'identifier',
+      `must be lowercase letters, digits and inner hyphens, start with a letter, and be at most ${IDENTIFIER_MAX_LENGTH} characters`,
+    );
   }
   return identifier;
 }

@@ -9,3 +9,4 @@ export * from './tag';
 export * from './aggregates';
 export * from './state-document';
 export * from './token';
+export * from './restore';

@@ -11,7 +11,7 @@ export interface ModuleInstance {
 }
 
 export function checkModuleType(type: string): string {
-  if (!IDENTIFIER_PATTERN.test(type)) throw invalid('type', 'must match [a-z][a-z0-9-]*');
+  if (!IDENTIFIER_PATTERN.test(type)) throw invalid('type', 'must be lowercase letters, digits and inner hyphens');
   return type;
 }
 

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendsInFlight } from './in-flight';
+import { appendAlone, appendsInFlight, markAppending } from './in-flight';
 import {
   EVENT_COLUMNS,
   StreamVersionConflict,
@@ -52,6 +52,10 @@ export class EventStore {
   /** Appends events (and outbox messages) atomically, if the stream is still at the expected version. */
   async append(streamId: string, events: NewEvent[], options: AppendOptions, executor?: Executor): Promise<Appended> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    // Several events on their own: alone, so that their positions are consecutive like any command's.
+    if (!executor && events.length > 1) {
+      return this.transactionAcrossStreams((tx) => this.append(streamId, events, options, tx));
+    }
     const at = this.clock();
     const metadata: EventMetadata = { ...options.metadata, at: at.toISOString() };
     const payload = events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata }));
@@ -69,9 +73,27 @@ export class EventStore {
     }
   }
 
-  /** Runs `work` in one transaction: several appends commit together or not at all. */
+  /** Runs `work` in one transaction that appends to one stream (take that stream's lock with lockStream). */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction(work);
+    return this.transactionWith(markAppending, work);
+  }
+
+  /**
+   * Runs `work` in one transaction that appends to several streams: they commit together or not at all, and their
+   * events get consecutive positions (other appends wait), so that readers see the command whole.
+   */
+  async transactionAcrossStreams<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactionWith(appendAlone, work);
+  }
+
+  private async transactionWith<T>(
+    mark: (tx: EntityManager) => Promise<void>,
+    work: (tx: EntityManager) => Promise<T>,
+  ) {
+    const result = await this.db.transaction(async (tx) => {
+      await mark(tx);
+      return work(tx);
+    });
     this.wakeSubscribers();
     return result;
   }

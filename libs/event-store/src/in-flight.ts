@@ -9,6 +9,17 @@ type Executor = Pick<EntityManager, 'query'>;
  */
 const CLASS_ID = 0x7468796d;
 const OBJECT_ID = 1;
+const KEY = ((BigInt(CLASS_ID) << 32n) | BigInt(OBJECT_ID)).toString();
+
+/** Shared: this transaction appends (and may draw positions beside other appends). Take it before any stream lock. */
+export async function markAppending(executor: Executor): Promise<void> {
+  await executor.query(`SELECT pg_advisory_xact_lock_shared(${KEY})`);
+}
+
+/** Exclusive: this transaction's appends get consecutive positions; others wait until it ends. */
+export async function appendAlone(executor: Executor): Promise<void> {
+  await executor.query(`SELECT pg_advisory_xact_lock(${KEY})`);
+}
 
 const HOLDERS = `
   SELECT virtualtransaction FROM pg_locks

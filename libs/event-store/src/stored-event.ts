@@ -16,6 +16,8 @@ export interface NewEvent {
 /** An event as the log holds it. */
 export interface StoredEvent<D = unknown> extends NewEvent {
   position: number;
+  /** The appending transaction: events of one command share it, and their positions are consecutive. */
+  transactionId: string;
   streamId: string;
   version: number;
   data: D;
@@ -40,6 +42,7 @@ export class StreamVersionConflict extends Error {
 
 export interface EventRow {
   position: string;
+  transaction_id: string;
   stream_id: string;
   version: number;
   type: string;
@@ -48,10 +51,11 @@ export interface EventRow {
   metadata: EventMetadata;
 }
 
-export const EVENT_COLUMNS = 'position, stream_id, version, type, schema_version, data, metadata';
+export const EVENT_COLUMNS = 'position, transaction_id, stream_id, version, type, schema_version, data, metadata';
 
 export const toStoredEvent = (row: EventRow): StoredEvent => ({
   position: Number(row.position),
+  transactionId: row.transaction_id,
   streamId: row.stream_id,
   version: row.version,
   type: row.type,

@@ -123,7 +123,7 @@ export class Subscription {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
         [stored, limit],
       );
-      const batch = rows.map(toStoredEvent);
+      const batch = await this.wholeTransactions(rows.map(toStoredEvent), manager);
       const events = cursor.advance(batch, settled);
       if (cursor.needsAppends) cursor.recordAppends(await appendsInFlight(manager));
       if (events.length > 0) await this.handler(events, manager);
@@ -132,6 +132,18 @@ export class Subscription {
       }
       return batch.length === limit && events.length > 0;
     });
+  }
+
+  /** A batch never ends inside a transaction: it reaches on to the last position of its last event's transaction. */
+  private async wholeTransactions(batch: StoredEvent[], manager: EntityManager): Promise<StoredEvent[]> {
+    const last = batch[batch.length - 1];
+    if (!last) return batch;
+    const rest: EventRow[] = await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1
+         AND position <= (SELECT max(position) FROM events WHERE transaction_id = $2) ORDER BY position`,
+      [last.position, last.transactionId],
+    );
+    return [...batch, ...rest.map(toStoredEvent)];
   }
 
   private settleWaiters(): void {

@@ -13,7 +13,10 @@ import { Optional } from '../http/validation';
 
 export class CreateConfigRequest {
   @ApiProperty({ example: 'Lobby kiosk' }) @IsString() @MaxLength(200) displayName: string;
-  @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]*$', description: 'Derived from displayName when absent.' })
+  @ApiPropertyOptional({
+    pattern: '^[a-z]([a-z0-9-]*[a-z0-9])?$',
+    description: 'Derived from displayName when absent.',
+  })
   @Optional()
   @IsString()
   identifier?: string;

@@ -4,19 +4,18 @@ import type { ConfigView } from '@thymis/contracts';
 import {
   chooseIdentifier,
   configAggregate,
-  invalid,
   notFound,
   streams,
   type ConfigCommand,
   type ConfigState,
   type ModuleCommand,
-  tagAggregate,
 } from '@thymis/domain';
-import { CommandRunner, EventStore, type CommandResult } from '@thymis/event-store';
+import { CommandRunner, type CommandResult } from '@thymis/event-store';
 import { ConfigRecord, configState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models.service';
+import { Projections } from '../core/projections.service';
 import type { ModuleHost } from '../modules/module-host.interface';
+import { TagReferences } from '../tags/tag-references.service';
 import type { CreateConfigRequest, UpdateConfigRequest } from './config.dto';
 
 const view = (state: ConfigState, version: number): ConfigView => ({ ...configState(state), version });
@@ -27,9 +26,9 @@ const viewOf = (result: CommandResult<ConfigState>) => view(result.state!, resul
 export class ConfigsService implements ModuleHost<ConfigView> {
   constructor(
     private readonly db: DataSource,
-    private readonly store: EventStore,
     private readonly commands: CommandRunner,
-    private readonly readModels: ReadModels,
+    private readonly tagReferences: TagReferences,
+    private readonly projections: Projections,
   ) {}
 
   async list(): Promise<ConfigView[]> {
@@ -78,25 +77,13 @@ export class ConfigsService implements ModuleHost<ConfigView> {
     tags?: string[],
   ) {
     const stream = streams.config(identifier);
-    const guard = tags?.length ? (tx: EntityManager) => this.holdTags(tags, tx) : undefined;
+    const guard = tags?.length ? (tx: EntityManager) => this.tagReferences.hold(tags, tx) : undefined;
     const result = await this.commands.execute(stream, identifier, configAggregate, command, {
       metadata: origin,
       expectedVersion,
       guard,
     });
-    await this.readModels.settle(result.position);
+    await this.projections.settle(result.position);
     return result;
-  }
-
-  /**
-   * The tags must exist until the command commits: each is checked on its own stream while holding its lock, which a
-   * tag's deletion takes too. Locks go in sorted order, so two writers never wait on each other in a circle.
-   */
-  private async holdTags(tags: string[], tx: EntityManager): Promise<void> {
-    for (const tag of [...new Set(tags)].sort()) {
-      await this.store.lockStream(streams.tag(tag), tx);
-      const { state } = await this.commands.load(streams.tag(tag), tagAggregate, tx);
-      if (!state) throw invalid('tags', `no tag '${tag}'`);
-    }
   }
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { CommandRunner, dataSourceOptions, EventStore, openDatabase } from '@thymis/event-store';
 import { CONTROLLER_SCHEMA } from '../database/schema';
-import { ReadModels } from './read-models.service';
+import { Projections } from './projections.service';
 import { REDIS } from './injection-tokens';
 
 /** What every feature of the API shares: configuration, the database with its event store, Redis. */
@@ -33,9 +33,9 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: () =>
             new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }),
         },
-        ReadModels,
+        Projections,
       ],
-      exports: [APP_CONFIG, EventStore, CommandRunner, REDIS, ReadModels],
+      exports: [APP_CONFIG, EventStore, CommandRunner, REDIS, Projections],
     };
   }
 

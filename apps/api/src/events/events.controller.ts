@@ -26,6 +26,7 @@ export class EventsQuery {
 
 class EventResponse implements EventView {
   @ApiProperty() position: number;
+  @ApiProperty({ description: 'The appending transaction: events of one command share it.' }) transactionId: string;
   @ApiProperty() streamId: string;
   @ApiProperty() version: number;
   @ApiProperty({ example: 'config.created' }) type: string;

@@ -4,6 +4,7 @@ import { AuthError, type AuthErrorCode } from '@thymis/auth';
 import type { ErrorBody } from '@thymis/contracts';
 import { DomainError, type DomainErrorCode } from '@thymis/domain';
 import { StaleVersion, StreamVersionConflict } from '@thymis/event-store';
+import { NixUnavailableError } from '@thymis/nix';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   validation_failed: HttpStatus.BAD_REQUEST,
@@ -50,6 +51,9 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (error instanceof AuthError) {
       return { statusCode: AUTH_STATUS[error.code], code: error.code, message: error.message };
+    }
+    if (error instanceof NixUnavailableError) {
+      return { statusCode: 503, code: 'nix_unavailable', message: error.message };
     }
     if (error instanceof StaleVersion) {
       return { statusCode: 412, code: 'precondition_failed', message: `${error.message}; reload and try again` };

@@ -9,6 +9,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { List, ModuleInstance } from '@thymis/contracts';
+import type { ModuleCommand } from '@thymis/domain';
 import { RequestOrigin, type Origin } from '../auth/principal';
 import { ConfigResponse } from '../configs/config.dto';
 import { ConfigsService } from '../configs/configs.service';
@@ -17,6 +18,7 @@ import { TagResponse } from '../tags/tag.dto';
 import { TagsService } from '../tags/tags.service';
 import { AddModuleRequest, ModuleListResponse, UpdateModuleRequest } from './module.dto';
 import type { ModuleHost } from './module-host.interface';
+import { ModuleSettings } from './module-settings.service';
 
 const OWNERS = ['configs', 'tags'] as const;
 const ownerParam = ApiParam({ name: 'owner', enum: OWNERS });
@@ -35,7 +37,11 @@ const ifMatch = ApiHeader({
 export class ModulesController {
   private readonly hosts: Record<(typeof OWNERS)[number], ModuleHost<{ modules: ModuleInstance[]; version: number }>>;
 
-  constructor(configs: ConfigsService, tags: TagsService) {
+  constructor(
+    configs: ConfigsService,
+    tags: TagsService,
+    private readonly settings: ModuleSettings,
+  ) {
     this.hosts = { configs, tags };
   }
 
@@ -57,8 +63,7 @@ export class ModulesController {
     @RequestOrigin() origin: Origin,
     @IfMatch() version?: number,
   ) {
-    const command = { kind: 'add-module' as const, type: body.type, settings: body.settings ?? {} };
-    return this.host(owner).runModuleCommand(id, command, origin, version);
+    return this.run(owner, id, { kind: 'add-module', type: body.type, settings: body.settings ?? {} }, origin, version);
   }
 
   @Patch(':type')
@@ -73,12 +78,7 @@ export class ModulesController {
     @RequestOrigin() origin: Origin,
     @IfMatch() version?: number,
   ) {
-    return this.host(owner).runModuleCommand(
-      id,
-      { kind: 'update-module', type, settings: body.settings },
-      origin,
-      version,
-    );
+    return this.run(owner, id, { kind: 'update-module', type, settings: body.settings }, origin, version);
   }
 
   @Delete(':type')
@@ -92,7 +92,13 @@ export class ModulesController {
     @RequestOrigin() origin: Origin,
     @IfMatch() version?: number,
   ) {
-    return this.host(owner).runModuleCommand(id, { kind: 'remove-module', type }, origin, version);
+    return this.run(owner, id, { kind: 'remove-module', type }, origin, version);
+  }
+
+  private async run(owner: string, id: string, command: ModuleCommand, origin: Origin, version?: number) {
+    const host = this.host(owner);
+    await this.settings.check(command);
+    return host.runModuleCommand(id, command, origin, version);
   }
 
   private host(owner: string) {

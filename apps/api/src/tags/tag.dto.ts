@@ -7,7 +7,10 @@ import { Optional } from '../http/validation';
 
 export class CreateTagRequest {
   @ApiProperty({ example: 'Lobby screens' }) @IsString() @MaxLength(200) displayName: string;
-  @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]*$', description: 'Derived from displayName when absent.' })
+  @ApiPropertyOptional({
+    pattern: '^[a-z]([a-z0-9-]*[a-z0-9])?$',
+    description: 'Derived from displayName when absent.',
+  })
   @Optional()
   @IsString()
   identifier?: string;

@@ -14,7 +14,7 @@ import {
 import { CommandRunner, EventStore, StaleVersion, retryOnConflict, type CommandResult } from '@thymis/event-store';
 import { TagRecord, tagState } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models.service';
+import { Projections } from '../core/projections.service';
 import type { ModuleHost } from '../modules/module-host.interface';
 import type { CreateTagRequest, UpdateTagRequest } from './tag.dto';
 
@@ -27,7 +27,7 @@ export class TagsService implements ModuleHost<TagView> {
     private readonly db: DataSource,
     private readonly store: EventStore,
     private readonly commands: CommandRunner,
-    private readonly readModels: ReadModels,
+    private readonly projections: Projections,
   ) {}
 
   async list(): Promise<TagView[]> {
@@ -67,9 +67,9 @@ export class TagsService implements ModuleHost<TagView> {
   /** Deletes the tag and takes it off every configuration, all in one transaction. */
   async delete(identifier: string, origin: Origin, expectedVersion?: number): Promise<void> {
     const position = await retryOnConflict(() =>
-      this.store.transaction((tx) => this.deleteIn(tx, identifier, origin, expectedVersion)),
+      this.store.transactionAcrossStreams((tx) => this.deleteIn(tx, identifier, origin, expectedVersion)),
     );
-    await this.readModels.settle(position);
+    await this.projections.settle(position);
   }
 
   private async deleteIn(tx: EntityManager, identifier: string, origin: Origin, expectedVersion?: number) {
@@ -111,7 +111,7 @@ export class TagsService implements ModuleHost<TagView> {
       metadata: origin,
       expectedVersion,
     });
-    await this.readModels.settle(result.position);
+    await this.projections.settle(result.position);
     return result;
   }
 }

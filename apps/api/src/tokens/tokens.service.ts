@@ -7,7 +7,7 @@ import { streams, tokenAggregate } from '@thymis/domain';
 import { CommandRunner } from '@thymis/event-store';
 import { ApiTokenRecord } from '@thymis/projections';
 import type { Origin } from '../auth/principal';
-import { ReadModels } from '../core/read-models.service';
+import { Projections } from '../core/projections.service';
 
 const view = (r: ApiTokenRecord): TokenView => ({
   id: r.id,
@@ -22,7 +22,7 @@ export class TokensService {
   constructor(
     private readonly db: DataSource,
     private readonly commands: CommandRunner,
-    private readonly readModels: ReadModels,
+    private readonly projections: Projections,
   ) {}
 
   list(): Promise<TokenView[]> {
@@ -37,7 +37,7 @@ export class TokensService {
     const token = `thy_${newSecret()}`;
     const command = { kind: 'create' as const, name, hash: hashSecret(token), createdBy: origin.actor };
     const result = await this.commands.execute(streams.token(id), id, tokenAggregate, command, { metadata: origin });
-    await this.readModels.settle(result.position);
+    await this.projections.settle(result.position);
     // From the command's own result: the secret is shown this once, whatever the read models are doing.
     return { id, name, createdBy: origin.actor, createdAt: result.at!.toISOString(), revokedAt: null, token };
   }
@@ -50,6 +50,6 @@ export class TokensService {
       { kind: 'revoke' },
       { metadata: origin },
     );
-    await this.readModels.settle(result.position);
+    await this.projections.settle(result.position);
   }
 }

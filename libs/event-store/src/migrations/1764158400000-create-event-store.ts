@@ -21,8 +21,11 @@ export class CreateEventStore1764158400000 implements MigrationInterface {
         schema_version integer NOT NULL,
         data jsonb NOT NULL,
         metadata jsonb NOT NULL,
+        -- Which transaction appended the event: one command, however many streams it touched.
+        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         CONSTRAINT events_stream_version UNIQUE (stream_id, version)
       )`);
+    await db.query(`CREATE INDEX events_transaction ON events (transaction_id)`);
     await db.query(`
       CREATE TABLE outbox (
         id bigserial PRIMARY KEY,
@@ -40,12 +43,14 @@ export class CreateEventStore1764158400000 implements MigrationInterface {
       DECLARE
         current_version integer;
       BEGIN
+        -- Mark this transaction as an appender until it ends, before it draws positions: readers that find a hole
+        -- wait only for the transactions holding this lock (in-flight.ts). Appends share it; a transaction appending
+        -- to several streams holds it alone, so that its events get consecutive positions. Always taken before any
+        -- stream lock, so that no two transactions wait on each other in a circle.
+        PERFORM pg_advisory_xact_lock_shared(${APPEND_MARKER});
         -- One writer per stream at a time: a racing append waits, then fails the version check without drawing a
         -- position (a drawn position that never commits is a hole readers must wait out).
         PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
-        -- Mark this transaction as an appender until it ends, before it draws positions: readers that find a hole
-        -- wait only for the transactions holding this (never contended) lock, see in-flight.ts.
-        PERFORM pg_advisory_xact_lock_shared(${APPEND_MARKER});
         SELECT coalesce(max(e.version), 0) INTO current_version FROM events e WHERE e.stream_id = p_stream_id;
         IF current_version <> p_expected_version THEN
           RAISE EXCEPTION 'stream % is at version %, not %', p_stream_id, current_version, p_expected_version

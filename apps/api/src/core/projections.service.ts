@@ -1,0 +1,51 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@thymis/config';
+import { Subscription } from '@thymis/event-store';
+import type { GitRepository } from '@thymis/git';
+import { projectReadModels, READ_MODEL_SUBSCRIPTION, RepositoryProjection } from '@thymis/projections';
+
+/**
+ * Runs this process's projections — the read-model tables and the configuration repository — and lets a write wait
+ * until both show it, so that a GET (or the history) right after a write shows the write.
+ */
+@Injectable()
+export class Projections implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(Projections.name);
+  private readonly readModels: Subscription;
+  private readonly repositoryProjection: RepositoryProjection;
+
+  constructor(db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.readModels = new Subscription(db, config.database.url, READ_MODEL_SUBSCRIPTION, projectReadModels);
+    this.repositoryProjection = new RepositoryProjection(db, config.database.url, {
+      path: config.repoPath,
+      inputs: { nixpkgs: config.nix.nixpkgsUrl, thymis: config.nix.deviceModulesUrl },
+      committer: { name: 'Thymis controller', email: 'controller@thymis' },
+    });
+  }
+
+  get repository(): GitRepository {
+    return this.repositoryProjection.repository;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.readModels.start();
+    await this.repositoryProjection.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.readModels.stop(), this.repositoryProjection.stop()]);
+  }
+
+  /** Returns once reads and the repository show everything up to `position`. */
+  async settle(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    const [readModels, repository] = await Promise.all([
+      this.readModels.waitFor(position),
+      this.repositoryProjection.waitFor(position),
+    ]);
+    if (!readModels || !repository) {
+      this.logger.warn(`projections have not reached position ${position} yet; reads may lag behind`);
+    }
+  }
+}

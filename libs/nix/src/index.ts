@@ -1,0 +1,10 @@
+export * from './catalogue/module-spec';
+export * from './catalogue/catalogue';
+export { KIOSK_ROTATIONS } from './catalogue/kiosk.module-type';
+export * from './validation/validate-settings';
+export { nixAttrName, nixString, nixValue } from './render/nix-value';
+export { CONFIG_PRIORITY, renderModuleFile } from './render/module-file';
+export { renderConfigDefault } from './render/config-default';
+export { renderFlake, type FlakeInputs } from './render/flake';
+export { renderChanged, renderRepository, renderStateJson, type RepositoryChanges } from './render/repository';
+export * from './nix-parser';
