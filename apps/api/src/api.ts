@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import { WsAdapter } from '@nestjs/platform-ws';
 import cookieParser from 'cookie-parser';
 import type { AppConfig } from '@thymis/config';
 import { AppModule } from './app.module';
@@ -14,6 +15,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   });
   readJsonBodies(app);
   app.use(cookieParser());
+  app.useWebSocketAdapter(new WsAdapter(app));
   // Off unless configured: behind no proxy, X-Forwarded-For is whatever the client makes up, and the login limiter
   // counts by the client address.
   app.set('trust proxy', config.listen.trustProxy);

@@ -18,6 +18,13 @@ import { ModuleSettings } from './modules/module-settings.service';
 import { ModulesController } from './modules/modules.controller';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
+import { LiveGateway } from './live/live.gateway';
+import { JobEvents } from './tasks/job-events.service';
+import { JobQueues } from './tasks/job-queues';
+import { OutboxRelay } from './tasks/outbox-relay.service';
+import { QueuesController } from './tasks/queues.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 import { TagReferences } from './tags/tag-references.service';
 import { StateController } from './state/state.controller';
 import { TagsController } from './tags/tags.controller';
@@ -42,6 +49,8 @@ export class AppModule {
         EventsController,
         CatalogueController,
         HistoryController,
+        TasksController,
+        QueuesController,
       ],
       providers: [
         ...authProviders,
@@ -52,6 +61,11 @@ export class AppModule {
         TagReferences,
         ModuleSettings,
         HistoryService,
+        LiveGateway,
+        TasksService,
+        JobQueues,
+        OutboxRelay,
+        JobEvents,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: validationPipe },

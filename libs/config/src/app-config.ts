@@ -20,7 +20,8 @@ export interface AppConfig {
   listen: { host: string; port: number; trustProxy: TrustProxy };
   /** The generated flake's inputs: point them at mirrors or local paths on sites without internet. */
   nix: { bin: string; nixpkgsUrl: string; deviceModulesUrl: string };
-  worker: { concurrency: number };
+  /** lockMs: how long a job's lock lasts without renewal; a worker gone that long has its job taken up again. */
+  worker: { concurrency: number; lockMs: number };
 }
 
 export class ConfigError extends Error {
@@ -99,7 +100,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // The device-side modules ship with the controller: by default this very checkout (its tracked files).
       deviceModulesUrl: text('THYMIS_DEVICE_MODULES_URL', `git+file://${resolve('.')}`),
     },
-    worker: { concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256) },
+    worker: {
+      concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256),
+      lockMs: int('THYMIS_WORKER_LOCK_MS', 30_000, 1_000, 3_600_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

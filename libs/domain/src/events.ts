@@ -73,4 +73,5 @@ export const streams = {
   config: (identifier: string) => `config-${identifier}`,
   tag: (identifier: string) => `tag-${identifier}`,
   token: (id: string) => `token-${id}`,
+  task: (id: string) => `task-${id}`,
 };

@@ -10,3 +10,4 @@ export * from './aggregates';
 export * from './state-document';
 export * from './token';
 export * from './restore';
+export * from './task';

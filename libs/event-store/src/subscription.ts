@@ -10,6 +10,8 @@ export type EventHandler = (events: StoredEvent[], manager: EntityManager) => Pr
 
 export interface SubscriptionOptions {
   batchSize?: number;
+  /** Called with each batch once its transaction has committed: for telling the outside world. */
+  delivered?: (events: StoredEvent[]) => void;
   /** How often to look even without a notification (a lost connection, a hole to re-check). */
   pollMs?: number;
 }
@@ -107,9 +109,10 @@ export class Subscription {
   }
 
   /** One transaction: lock the checkpoint, read, handle, move the checkpoint. True when more may be waiting. */
-  private handleBatch(): Promise<boolean> {
+  private async handleBatch(): Promise<boolean> {
     const limit = this.options.batchSize ?? 500;
-    return this.db.transaction(async (manager) => {
+    let handled: StoredEvent[] = [];
+    const more = await this.db.transaction(async (manager) => {
       const [checkpoint]: { position: string }[] = await manager.query(
         'SELECT position FROM checkpoints WHERE name = $1 FOR UPDATE',
         [this.name],
@@ -127,11 +130,14 @@ export class Subscription {
       const events = cursor.advance(batch, settled);
       if (cursor.needsAppends) cursor.recordAppends(await appendsInFlight(manager));
       if (events.length > 0) await this.handler(events, manager);
+      handled = events;
       if (cursor.position !== stored) {
         await manager.query('UPDATE checkpoints SET position = $2 WHERE name = $1', [this.name, cursor.position]);
       }
       return batch.length === limit && events.length > 0;
     });
+    if (handled.length > 0) this.options.delivered?.(handled);
+    return more;
   }
 
   /** A batch never ends inside a transaction: it reaches on to the last position of its last event's transaction. */

@@ -8,3 +8,6 @@ export { renderConfigDefault } from './render/config-default';
 export { renderFlake, type FlakeInputs } from './render/flake';
 export { renderChanged, renderRepository, renderStateJson, type RepositoryChanges } from './render/repository';
 export * from './nix-parser';
+export * from './build/nix-log';
+export * from './build/nix-build';
+export * from './build/build-tree';

@@ -35,4 +35,6 @@ export class ApiTokenRecord {
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
 }
 
-export const READ_MODEL_ENTITIES = [ConfigRecord, TagRecord, ApiTokenRecord];
+import { TaskRecord } from './task-record.entity';
+
+export const READ_MODEL_ENTITIES = [ConfigRecord, TagRecord, ApiTokenRecord, TaskRecord];

@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import {
   evolveConfig,
   evolveTag,
+  evolveTask,
+  type Task,
+  type TaskEvent,
   type ConfigEvent,
   type ConfigState,
   type TagEvent,
@@ -10,6 +13,7 @@ import {
 } from '@thymis/domain';
 import type { StoredEvent } from '@thymis/event-store';
 import { ApiTokenRecord, ConfigRecord, TagRecord } from './read-model.entities';
+import { TaskRecord } from './task-record.entity';
 
 export const READ_MODEL_SUBSCRIPTION = 'read-models';
 
@@ -28,6 +32,9 @@ export async function projectReadModels(events: StoredEvent[], manager: EntityMa
         break;
       case 'token':
         await projectToken(manager, event as StoredEvent & TokenEvent);
+        break;
+      case 'task':
+        await projectTask(manager, event as StoredEvent & TaskEvent);
         break;
     }
   }
@@ -54,6 +61,38 @@ async function projectFold<S extends { identifier: string }, E extends StoredEve
   }
   const at = new Date(event.metadata.at);
   await manager.save(record, { ...next, version: event.version, createdAt: current?.createdAt ?? at, updatedAt: at });
+}
+
+async function projectTask(manager: EntityManager, event: StoredEvent & TaskEvent) {
+  const id = idOf(event);
+  const at = new Date(event.metadata.at);
+  const current = await manager.findOneBy(TaskRecord, { id });
+  const before: Task | undefined = current
+    ? {
+        ...current,
+        configId: current.configId ?? undefined,
+        position: current.position ?? undefined,
+        commit: current.commit ?? undefined,
+        retryOf: current.retryOf ?? undefined,
+        artifact: current.artifact ?? undefined,
+        reason: current.reason ?? undefined,
+      }
+    : undefined;
+  const next = evolveTask(before, event);
+  if (!next) return;
+  await manager.save(TaskRecord, {
+    id,
+    ...next,
+    configId: next.configId ?? null,
+    position: next.position ?? null,
+    commit: next.commit ?? null,
+    retryOf: next.retryOf ?? null,
+    artifact: next.artifact ?? null,
+    reason: next.reason ?? null,
+    requestedBy: current?.requestedBy ?? event.metadata.actor,
+    createdAt: current?.createdAt ?? at,
+    updatedAt: at,
+  });
 }
 
 async function projectToken(manager: EntityManager, event: StoredEvent & TokenEvent) {

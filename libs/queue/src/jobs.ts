@@ -1,19 +1,30 @@
 /** Every queue and job the workers serve. A job name belongs to exactly one queue; its payload type is below. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  ImageBuilds = 'image-builds',
+  Probes = 'probes',
 }
 
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  BuildImage = 'build-image',
+  Probe = 'probe',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.BuildImage]: QueueName.ImageBuilds,
+  [JobName.Probe]: QueueName.Probes,
 };
+
+/** Redis channel on which the API tells workers to stop a task's job (message: the task id). */
+export const CANCEL_CHANNEL = 'thymis:cancel-task';
 
 /** Payloads carry ids, never whole objects: a handler reads what it needs, so a retried job sees fresh state. */
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.BuildImage]: { taskId: string };
+  [JobName.Probe]: { taskId: string };
 }
 
 /** Fails at boot unless every job name has exactly one handler among the processors, each on the job's own queue. */

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { CommandRunner, dataSourceOptions, EventStore, openDatabase } from '@thymis/event-store';
 import { CONTROLLER_SCHEMA } from '../database/schema';
+import { LiveFeed } from '../live/live-feed.service';
 import { Projections } from './projections.service';
 import { REDIS } from './injection-tokens';
 
@@ -33,9 +34,10 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: () =>
             new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }),
         },
+        LiveFeed,
         Projections,
       ],
-      exports: [APP_CONFIG, EventStore, CommandRunner, REDIS, Projections],
+      exports: [APP_CONFIG, EventStore, CommandRunner, REDIS, Projections, LiveFeed],
     };
   }
 

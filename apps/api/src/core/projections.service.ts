@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
-import { Subscription } from '@thymis/event-store';
+import { Subscription, type StoredEvent } from '@thymis/event-store';
 import type { GitRepository } from '@thymis/git';
 import { projectReadModels, READ_MODEL_SUBSCRIPTION, RepositoryProjection } from '@thymis/projections';
+import { LiveFeed, taskTopic } from '../live/live-feed.service';
 
 /**
  * Runs this process's projections — the read-model tables and the configuration repository — and lets a write wait
@@ -15,8 +16,11 @@ export class Projections implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly readModels: Subscription;
   private readonly repositoryProjection: RepositoryProjection;
 
-  constructor(db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    this.readModels = new Subscription(db, config.database.url, READ_MODEL_SUBSCRIPTION, projectReadModels);
+  constructor(db: DataSource, @Inject(APP_CONFIG) config: AppConfig, live: LiveFeed) {
+    this.readModels = new Subscription(db, config.database.url, READ_MODEL_SUBSCRIPTION, projectReadModels, {
+      // Once reads show a change, watchers may look again.
+      delivered: (events) => announce(events, live),
+    });
     this.repositoryProjection = new RepositoryProjection(db, config.database.url, {
       path: config.repoPath,
       inputs: { nixpkgs: config.nix.nixpkgsUrl, thymis: config.nix.deviceModulesUrl },
@@ -47,5 +51,22 @@ export class Projections implements OnApplicationBootstrap, BeforeApplicationShu
     if (!readModels || !repository) {
       this.logger.warn(`projections have not reached position ${position} yet; reads may lag behind`);
     }
+  }
+}
+
+/** Tells live watchers what changed: the state (configurations, tags), and each task. */
+function announce(events: StoredEvent[], live: LiveFeed): void {
+  if (events.some((e) => e.type.startsWith('config.') || e.type.startsWith('tag.'))) {
+    live.publish('state', { position: events[events.length - 1].position });
+  }
+  for (const event of events.filter((e) => e.type.startsWith('task.'))) {
+    const change = {
+      taskId: event.streamId.slice('task-'.length),
+      type: event.type,
+      data: event.data,
+      at: event.metadata.at,
+    };
+    live.publish('tasks', change);
+    live.publish(taskTopic(change.taskId), change);
   }
 }

@@ -1,19 +1,10 @@
 import type { DataSource } from 'typeorm';
-import {
-  emptyState,
-  evolveConfig,
-  evolveTag,
-  stateDocument,
-  type ConfigEvent,
-  type ConfigState,
-  type StateDocument,
-  type TagEvent,
-  type TagState,
-} from '@thymis/domain';
+import type { StateDocument } from '@thymis/domain';
 import { Subscription, type StoredEvent } from '@thymis/event-store';
 import { GitRepository, type Person } from '@thymis/git';
 import { renderChanged, type FlakeInputs } from '@thymis/nix';
 import { commitMessage, positionOf } from './commit-message';
+import { StateFold } from './state-fold';
 
 export const REPOSITORY_SUBSCRIPTION = 'repository';
 const STATE_FILE = 'state.json';
@@ -31,8 +22,7 @@ export interface RepositoryOptions {
  */
 export class RepositoryProjection {
   private repo?: GitRepository;
-  private configs = new Map<string, ConfigState>();
-  private tags = new Map<string, TagState>();
+  private state = new StateFold();
   private committed = 0;
   private readonly subscription: Subscription;
 
@@ -55,9 +45,7 @@ export class RepositoryProjection {
     const head = await this.repo.head();
     this.committed = head ? positionOf(head.message) : 0;
     const text = head && (await this.repo.readFile(head.sha, STATE_FILE));
-    const state = text ? (JSON.parse(text) as StateDocument) : emptyState();
-    this.configs = new Map(state.configs.map((c) => [c.identifier, c]));
-    this.tags = new Map(state.tags.map((t) => [t.identifier, t]));
+    this.state = new StateFold(text ? (JSON.parse(text) as StateDocument) : undefined);
     // Replay from what the repository holds: after it was deleted, that is from the start.
     await this.db.query(
       `INSERT INTO checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = $2`,
@@ -79,9 +67,9 @@ export class RepositoryProjection {
       const last = command[command.length - 1];
       if (last.position <= this.committed) continue; // committed before a restart
       if (!command.some(shapesTheRepository)) continue; // e.g. API tokens: nothing to commit
-      const before = this.committed > 0 ? this.document() : undefined;
-      command.forEach((event) => this.apply(event));
-      const changes = renderChanged(before, this.document(), this.options.inputs);
+      const before = this.committed > 0 ? this.state.document() : undefined;
+      command.forEach((event) => this.state.apply(event));
+      const changes = renderChanged(before, this.state.document(), this.options.inputs);
       if (changes.write.size === 0 && changes.remove.length === 0) continue;
       const actor = last.metadata.actor;
       await this.repository.commit(changes, {
@@ -93,23 +81,6 @@ export class RepositoryProjection {
       this.committed = last.position;
     }
   }
-
-  private apply(event: StoredEvent): void {
-    const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
-    if (event.type.startsWith('config.'))
-      update(this.configs, id, evolveConfig(this.configs.get(id), event as StoredEvent & ConfigEvent));
-    if (event.type.startsWith('tag.'))
-      update(this.tags, id, evolveTag(this.tags.get(id), event as StoredEvent & TagEvent));
-  }
-
-  private document(): StateDocument {
-    return stateDocument([...this.configs.values()], [...this.tags.values()]);
-  }
-}
-
-function update<S>(states: Map<string, S>, id: string, next: S | undefined): void {
-  if (next) states.set(id, next);
-  else states.delete(id);
 }
 
 const shapesTheRepository = (event: StoredEvent) => event.type.startsWith('config.') || event.type.startsWith('tag.');

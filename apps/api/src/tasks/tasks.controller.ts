@@ -1,0 +1,93 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  NotFoundException,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createReadStream } from 'node:fs';
+import { RequestOrigin, type Origin } from '../auth/principal';
+import { TaskAccepted, TaskDetailResponse, TaskLogs, TaskPage, TaskQuery } from './task.dto';
+import { TasksService } from './tasks.service';
+
+// Task ids are UUIDs: anything else names no task.
+const taskId = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException({ code: 'not_found', message: 'no task has that id' }),
+});
+
+@ApiTags('tasks')
+@Controller('api')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Post('configs/:id/image-builds')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: TaskAccepted,
+    description: 'Download Replacement Image: builds the configuration as it is now.',
+  })
+  async buildImage(@Param('id') configId: string, @RequestOrigin() origin: Origin): Promise<TaskAccepted> {
+    return { taskId: await this.tasks.requestImageBuild(configId, origin) };
+  }
+
+  @Post('tasks/probe')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: TaskAccepted, description: 'A task that does nothing: checks that workers answer.' })
+  async probe(@RequestOrigin() origin: Origin): Promise<TaskAccepted> {
+    return { taskId: await this.tasks.probe(origin) };
+  }
+
+  @Get('tasks')
+  @ApiOkResponse({ type: TaskPage })
+  list(@Query() query: TaskQuery): Promise<TaskPage> {
+    return this.tasks.list({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Get('tasks/:id')
+  @ApiOkResponse({ type: TaskDetailResponse })
+  async get(@Param('id', taskId) id: string): Promise<TaskDetailResponse> {
+    return { ...(await this.tasks.get(id)), progress: await this.tasks.progress(id) };
+  }
+
+  @Get('tasks/:id/logs')
+  @ApiOkResponse({ type: TaskLogs })
+  logs(@Param('id', taskId) id: string): Promise<TaskLogs> {
+    return this.tasks.logs(id);
+  }
+
+  @Post('tasks/:id/cancel')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Cancelled; a running build is stopped. 409 when the task has ended.' })
+  cancel(@Param('id', taskId) id: string, @RequestOrigin() origin: Origin): Promise<void> {
+    return this.tasks.cancel(id, origin);
+  }
+
+  @Post('tasks/:id/retry')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: TaskAccepted, description: 'A new task with the same input. 409 while the task runs.' })
+  async retry(@Param('id', taskId) id: string, @RequestOrigin() origin: Origin): Promise<TaskAccepted> {
+    return { taskId: await this.tasks.retry(id, origin) };
+  }
+
+  @Get('tasks/:id/artifact')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The image, as thymis-image-<config>.<ext>.' })
+  async artifact(
+    @Param('id', taskId) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const artifact = await this.tasks.artifact(id);
+    response.setHeader('Content-Disposition', `attachment; filename="${artifact.name}"`);
+    return new StreamableFile(createReadStream(artifact.path), {
+      type: 'application/octet-stream',
+      length: artifact.size,
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { streams, taskAggregate, type TaskCommand } from '@thymis/domain';
+import { CommandRunner } from '@thymis/event-store';
+
+/** How workers tell the log what became of a task; reports about an ended task change nothing. */
+@Injectable()
+export class TaskReports {
+  constructor(private readonly commands: CommandRunner) {}
+
+  report(taskId: string, command: TaskCommand) {
+    return this.commands.execute(streams.task(taskId), taskId, taskAggregate, command, {
+      metadata: { actor: 'worker', correlationId: taskId },
+    });
+  }
+}
