@@ -68,7 +68,10 @@ export const moduleEvents = <K extends string>(kind: K) => ({
   removed: (type: string) => event(`${kind}.module-removed` as const)({ type }),
 });
 
-/** Stream ids: one stream per configuration, tag and token. Identifiers are unique because streams are. */
+/** The identifier a stream id carries: "config-kiosk" → "kiosk". */
+export const streamIdentifier = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);
+
+/** Stream ids: one stream per configuration, tag, token and task. Identifiers are unique because streams are. */
 export const streams = {
   config: (identifier: string) => `config-${identifier}`,
   tag: (identifier: string) => `tag-${identifier}`,

@@ -56,8 +56,9 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Command → decide on the stream's past → append with the version it was decided on, in one transaction holding the
- * stream's lock, so racing commands on one stream take turns instead of failing. Never a lost update.
+ * Command → decide on the stream's past → append with the version it was decided on; a racing writer makes the append
+ * fail and the command is decided again on the fresh past. Never a lost update. A command with a guard (checks on
+ * other streams) runs in one transaction that holds those streams' locks and its own.
  */
 export class CommandRunner {
   constructor(private readonly store: EventStore) {}
@@ -80,18 +81,23 @@ export class CommandRunner {
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
     const { guard, expectedVersion, ...append } = options;
+    const decideAndAppend = async (tx?: EntityManager): Promise<CommandResult<S>> => {
+      const { state, version } = await this.load(streamId, aggregate, tx);
+      if (expectedVersion !== undefined && expectedVersion !== version) {
+        throw new StaleVersion(streamId, expectedVersion, version);
+      }
+      const events = aggregate.decide(id, state, command);
+      if (events.length === 0) return { state, version };
+      const appended = await this.store.append(streamId, events, { ...append, expectedVersion: version }, tx);
+      return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
+    };
+    // Optimistic when the command concerns its stream alone: the append itself checks the version it was decided on.
+    if (!guard) return retryOnConflict(() => decideAndAppend());
     return retryOnConflict(() =>
       this.store.transaction(async (tx) => {
-        await guard?.(tx);
+        await guard(tx);
         await this.store.lockStream(streamId, tx);
-        const { state, version } = await this.load(streamId, aggregate, tx);
-        if (expectedVersion !== undefined && expectedVersion !== version) {
-          throw new StaleVersion(streamId, expectedVersion, version);
-        }
-        const events = aggregate.decide(id, state, command);
-        if (events.length === 0) return { state, version };
-        const appended = await this.store.append(streamId, events, { ...append, expectedVersion: version }, tx);
-        return { state: events.reduce((s, e) => aggregate.evolve(s, e), state), ...appended };
+        return decideAndAppend(tx);
       }),
     );
   }

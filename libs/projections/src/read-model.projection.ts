@@ -2,18 +2,17 @@ import type { EntityManager } from 'typeorm';
 import {
   evolveConfig,
   evolveTag,
-  evolveTask,
-  type Task,
   type TaskEvent,
   type ConfigEvent,
   type ConfigState,
   type TagEvent,
   type TagState,
+  streamIdentifier,
   type TokenEvent,
 } from '@thymis/domain';
 import type { StoredEvent } from '@thymis/event-store';
 import { ApiTokenRecord, ConfigRecord, TagRecord } from './read-model.entities';
-import { TaskRecord } from './task-record.entity';
+import { projectTasks } from './task.projection';
 
 export const READ_MODEL_SUBSCRIPTION = 'read-models';
 
@@ -22,6 +21,10 @@ export const READ_MODEL_SUBSCRIPTION = 'read-models';
  * tables can never disagree with what a command decides on.
  */
 export async function projectReadModels(events: StoredEvent[], manager: EntityManager): Promise<void> {
+  await projectTasks(
+    manager,
+    events.filter((e): e is StoredEvent & TaskEvent => e.type.startsWith('task.')),
+  );
   for (const event of events) {
     switch (event.type.slice(0, event.type.indexOf('.'))) {
       case 'config':
@@ -33,14 +36,11 @@ export async function projectReadModels(events: StoredEvent[], manager: EntityMa
       case 'token':
         await projectToken(manager, event as StoredEvent & TokenEvent);
         break;
-      case 'task':
-        await projectTask(manager, event as StoredEvent & TaskEvent);
-        break;
     }
   }
 }
 
-const idOf = (event: StoredEvent) => event.streamId.slice(event.streamId.indexOf('-') + 1);
+const idOf = (event: StoredEvent) => streamIdentifier(event.streamId);
 
 /** A configuration or tag record is the domain's fold of its stream: evolve it by one event, then store or delete it. */
 async function projectFold<S extends { identifier: string }, E extends StoredEvent>(
@@ -61,38 +61,6 @@ async function projectFold<S extends { identifier: string }, E extends StoredEve
   }
   const at = new Date(event.metadata.at);
   await manager.save(record, { ...next, version: event.version, createdAt: current?.createdAt ?? at, updatedAt: at });
-}
-
-async function projectTask(manager: EntityManager, event: StoredEvent & TaskEvent) {
-  const id = idOf(event);
-  const at = new Date(event.metadata.at);
-  const current = await manager.findOneBy(TaskRecord, { id });
-  const before: Task | undefined = current
-    ? {
-        ...current,
-        configId: current.configId ?? undefined,
-        position: current.position ?? undefined,
-        commit: current.commit ?? undefined,
-        retryOf: current.retryOf ?? undefined,
-        artifact: current.artifact ?? undefined,
-        reason: current.reason ?? undefined,
-      }
-    : undefined;
-  const next = evolveTask(before, event);
-  if (!next) return;
-  await manager.save(TaskRecord, {
-    id,
-    ...next,
-    configId: next.configId ?? null,
-    position: next.position ?? null,
-    commit: next.commit ?? null,
-    retryOf: next.retryOf ?? null,
-    artifact: next.artifact ?? null,
-    reason: next.reason ?? null,
-    requestedBy: current?.requestedBy ?? event.metadata.actor,
-    createdAt: current?.createdAt ?? at,
-    updatedAt: at,
-  });
 }
 
 async function projectToken(manager: EntityManager, event: StoredEvent & TokenEvent) {

@@ -17,8 +17,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.Probe]: QueueName.Probes,
 };
 
-/** Redis channel on which the API tells workers to stop a task's job (message: the task id). */
-export const CANCEL_CHANNEL = 'thymis:cancel-task';
+/** Redis channel on which the API tells workers to stop a task's job (message: the task id); one per key prefix. */
+export const cancelChannel = (prefix: string) => `${prefix}:cancel-task`;
 
 /** Payloads carry ids, never whole objects: a handler reads what it needs, so a retried job sees fresh state. */
 export interface JobPayloads {

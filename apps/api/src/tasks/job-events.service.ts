@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
+import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { streams, taskAggregate } from '@thymis/domain';
 import { CommandRunner } from '@thymis/event-store';
@@ -14,7 +15,7 @@ import { LiveFeed, taskTopic } from '../live/live-feed.service';
 @Injectable()
 export class JobEvents implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobEvents.name);
-  private events: QueueEvents[] = [];
+  private events: { events: QueueEvents; redis: Redis }[] = [];
 
   constructor(
     private readonly commands: CommandRunner,
@@ -24,16 +25,25 @@ export class JobEvents implements OnApplicationBootstrap, BeforeApplicationShutd
 
   onApplicationBootstrap(): void {
     for (const queue of [QueueName.ImageBuilds, QueueName.Probes]) {
-      const events = new QueueEvents(queue, bullConnection(this.config));
+      // Our own connection, so that shutdown can end it even while Redis is unreachable (close() would wait forever).
+      const { connection, prefix } = bullConnection(this.config);
+      const redis = new Redis(connection);
+      redis.on('error', () => undefined);
+      const events = new QueueEvents(queue, { connection: redis, prefix });
       events.on('failed', ({ jobId, failedReason }) => void this.fail(jobId, failedReason));
       events.on('progress', ({ jobId, data }) => this.live.publish(taskTopic(jobId), { type: 'task.progress', data }));
       events.on('error', () => undefined); // Redis is away: ioredis reconnects by itself, health reports it
-      this.events.push(events);
+      this.events.push({ events, redis });
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.events.map((events) => closeWithin(events)));
+    await Promise.all(
+      this.events.map(async ({ events, redis }) => {
+        await closeWithin(events);
+        redis.disconnect();
+      }),
+    );
   }
 
   private async fail(taskId: string, reason: string): Promise<void> {

@@ -19,9 +19,17 @@ export class JobQueues implements OnApplicationShutdown {
     Object.values(this.queues).forEach((queue) => queue.on('error', () => undefined));
   }
 
-  /** Adds a job under the task's id: adding the same task twice gives one job. */
-  add<J extends JobName>(job: J, payload: JobPayloads[J] & { taskId: string }) {
-    return this.queues[QUEUE_OF[job]].add(job, payload, { jobId: payload.taskId, removeOnComplete: false });
+  /** Adds jobs under their tasks' ids, in one round trip per queue: adding a task twice gives one job. */
+  async addAll(jobs: { job: JobName; payload: JobPayloads[JobName] & { taskId: string } }[]): Promise<void> {
+    const byQueue = new Map<QueueName, typeof jobs>();
+    for (const entry of jobs) byQueue.set(QUEUE_OF[entry.job], [...(byQueue.get(QUEUE_OF[entry.job]) ?? []), entry]);
+    await Promise.all(
+      [...byQueue].map(([queue, entries]) =>
+        this.queues[queue].addBulk(
+          entries.map(({ job, payload }) => ({ name: job, data: payload, opts: { jobId: payload.taskId } })),
+        ),
+      ),
+    );
   }
 
   job(queue: QueueName, id: string) {

@@ -24,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private again = false;
   private failing = false;
 
   constructor(
@@ -40,9 +41,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running;
   }
 
-  /** Relays what is pending now; concurrent calls share one run. */
+  /** Relays what is pending now; a call during a run gets one more run, for rows written meanwhile. */
   relay(): Promise<void> {
-    this.running ??= this.relayPending().finally(() => (this.running = undefined));
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.relayPending();
+      } while (this.again);
+    })().finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -51,13 +61,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.db.transaction(async (tx) => {
         // SKIP LOCKED: several API processes may relay; each row goes out through one of them.
         const rows: { id: string; topic: JobName; payload: { taskId: string } }[] = await tx.query(
-          `SELECT id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+          `SELECT id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED`,
         );
-        for (const row of rows) {
-          // An add that lands after the timeout is harmless: the row is relayed again, into the same job id.
-          await within(ADD_TIMEOUT_MS, this.queues.add(row.topic, row.payload));
-          await tx.query('UPDATE outbox SET relayed_at = now() WHERE id = $1', [row.id]);
-        }
+        if (rows.length === 0) return;
+        // Jobs that land after the timeout are harmless: the rows are relayed again, into the same job ids.
+        await within(ADD_TIMEOUT_MS, this.queues.addAll(rows.map((row) => ({ job: row.topic, payload: row.payload }))));
+        await tx.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)', [rows.map((row) => row.id)]);
       });
       if (this.failing) this.logger.log('queues reachable again: relaying jobs');
       this.failing = false;

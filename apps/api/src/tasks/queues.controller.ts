@@ -43,7 +43,14 @@ export class QueuesController {
         return {
           name,
           // A paused queue holds its waiting jobs: BullMQ counts them as waiting, the monitor shows them as paused.
-          counts: { ...counts, waiting: paused ? 0 : waiting, paused: paused ? waiting : 0 } as QueueCounts,
+          counts: {
+            waiting: paused ? 0 : waiting,
+            active: counts.active,
+            completed: counts.completed,
+            failed: counts.failed,
+            delayed: counts.delayed,
+            paused: paused ? waiting : 0,
+          },
           workers: workers.map((w) => ({
             name: w.rawname?.split(':w:').pop() ?? '',
             address: w.addr ?? '',

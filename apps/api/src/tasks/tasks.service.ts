@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { DomainError, notFound, streams, taskAggregate, type TaskInput } from '@thymis/domain';
 import { CommandRunner, EventStore } from '@thymis/event-store';
 import { ConfigRecord, TaskRecord } from '@thymis/projections';
-import { CANCEL_CHANNEL, JobName, QueueName } from '@thymis/queue';
+import { cancelChannel, JobName, QueueName } from '@thymis/queue';
 import type { Origin } from '../auth/principal';
 import { REDIS } from '../core/injection-tokens';
 import { Projections } from '../core/projections.service';
@@ -81,7 +81,7 @@ export class TasksService {
     await (await this.queues.job(QueueName.ImageBuilds, id).catch(() => undefined))?.remove().catch(() => undefined);
     // The client connects lazily and queues nothing offline: unconnected, the publish would be dropped.
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
-    await this.redis.publish(CANCEL_CHANNEL, id).catch(() => undefined);
+    await this.redis.publish(cancelChannel(this.config.redis.prefix), id).catch(() => undefined);
   }
 
   async list(filter: TaskFilter): Promise<{ items: TaskRecord[]; total: number }> {
@@ -137,8 +137,8 @@ export class TasksService {
       { kind: 'request', input, retryOf },
       { metadata: origin, outbox },
     );
+    void this.relay.relay(); // the job need not wait for reads to catch up
     await this.projections.settle(result.position);
-    void this.relay.relay();
     return id;
   }
 }

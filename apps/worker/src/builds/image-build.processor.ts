@@ -16,7 +16,7 @@ import {
   runNixBuild,
 } from '@thymis/nix';
 import { stateAt } from '@thymis/projections';
-import { bullConnection, CANCEL_CHANNEL, JobName, QueueName, type JobPayloads } from '@thymis/queue';
+import { bullConnection, cancelChannel, JobName, QueueName, type JobPayloads } from '@thymis/queue';
 import { startQueueWorker, WORKER_NAME } from '../queue-worker';
 import { TaskReports } from '../task-reports.service';
 import { findImage, storeArtifact } from './artifact';
@@ -45,7 +45,7 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.cancellations = new Redis(bullConnection(this.config).connection);
     this.cancellations.on('message', (_channel, taskId: string) => this.running.get(taskId)?.abort());
-    await this.cancellations.subscribe(CANCEL_CHANNEL);
+    await this.cancellations.subscribe(cancelChannel(this.config.redis.prefix));
     this.worker = startQueueWorker(this.config, QueueName.ImageBuilds, (job: BuildJob) => this.process(job));
   }
 

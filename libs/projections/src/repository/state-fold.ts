@@ -7,6 +7,7 @@ import {
   type StateDocument,
   type TagEvent,
   type TagState,
+  streamIdentifier,
 } from '@thymis/domain';
 import type { StoredEvent } from '@thymis/event-store';
 
@@ -21,7 +22,7 @@ export class StateFold {
   }
 
   apply(event: StoredEvent): void {
-    const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
+    const id = streamIdentifier(event.streamId);
     if (event.type.startsWith('config.')) {
       put(this.configs, id, evolveConfig(this.configs.get(id), event as StoredEvent & ConfigEvent));
     } else if (event.type.startsWith('tag.')) {
