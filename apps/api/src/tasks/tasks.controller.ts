@@ -1,26 +1,13 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  NotFoundException,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { RequestOrigin, type Origin } from '../auth/principal';
 import { TaskAccepted, TaskDetailResponse, TaskLogs, TaskPage, TaskQuery } from './task.dto';
 import { TasksService } from './tasks.service';
+import { uuidOf } from '../http/uuid-param';
 
-// Task ids are UUIDs: anything else names no task.
-const taskId = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException({ code: 'not_found', message: 'no task has that id' }),
-});
+const taskId = uuidOf('task');
 
 @ApiTags('tasks')
 @Controller('api')

@@ -1,14 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CreatedToken, List, TokenView } from '@thymis/contracts';
 import { RequestOrigin, type Origin } from '../auth/principal';
 import { CreatedTokenResponse, CreateTokenRequest, TokenListResponse } from './token.dto';
 import { TokensService } from './tokens.service';
+import { uuidOf } from '../http/uuid-param';
 
-// Token ids are UUIDs: anything else names no token.
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException({ code: 'not_found', message: 'no token has that id' }),
-});
+const uuid = uuidOf('token');
 
 @ApiTags('tokens')
 @Controller('api/tokens')
