@@ -6,15 +6,13 @@ import { DataSource } from 'typeorm';
 import type { Health } from '@thymis/contracts';
 import { Public } from '../auth/principal';
 import { REDIS } from '../core/injection-tokens';
+import { within } from '../core/within';
 
 class HealthResponse implements Health {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
 }
-
-const within = <T>(ms: number, work: Promise<T>) =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
 
 const probe = (work: () => Promise<unknown>) =>
   within(2000, work()).then(

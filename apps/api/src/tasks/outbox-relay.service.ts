@@ -1,19 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobName } from '@thymis/queue';
+import { within } from '../core/within';
 import { JobQueues } from './job-queues';
 
 const INTERVAL_MS = 200;
 /** BullMQ waits for Redis to come back rather than fail: a relay must not sit in a transaction that long. */
 const ADD_TIMEOUT_MS = 2000;
-
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer')), ms)),
-  );
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Moves jobs from the outbox (written with their events) onto the queues. While Redis is down the rows wait and the
