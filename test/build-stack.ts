@@ -100,12 +100,15 @@ export class BuildStack {
     return this.api.user;
   }
 
-  /** A worker process in a working directory of its own (not the API's): it needs only Postgres and Redis. */
-  async startWorker(): Promise<WorkerProcess> {
+  /**
+   * A worker process in a working directory of its own (not the API's): it needs only Postgres and Redis. `env`
+   * overrides, e.g. for a worker on another machine with a state folder of its own.
+   */
+  async startWorker(env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
     const cwd = join(this.tmp, `worker-${(this.workers += 1)}`);
     // Its build trees too, which a killed worker leaves behind: removed with the rest.
     await mkdir(join(cwd, 'tmp'), { recursive: true });
-    return WorkerProcess.start({ ...this.workerEnv, TMPDIR: join(cwd, 'tmp') }, cwd);
+    return WorkerProcess.start({ ...this.workerEnv, TMPDIR: join(cwd, 'tmp'), ...env }, cwd);
   }
 
   /** Creates a configuration (a Raspberry Pi 4: an .img), with the given modules. */

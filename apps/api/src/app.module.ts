@@ -19,6 +19,7 @@ import { ModulesController } from './modules/modules.controller';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { LiveGateway } from './live/live.gateway';
+import { ArtifactStore } from './tasks/artifact-store.service';
 import { JobEvents } from './tasks/job-events.service';
 import { JobQueues } from './tasks/job-queues';
 import { OutboxRelay } from './tasks/outbox-relay.service';
@@ -63,6 +64,7 @@ export class AppModule {
         HistoryService,
         LiveGateway,
         TasksService,
+        ArtifactStore,
         JobQueues,
         OutboxRelay,
         JobEvents,

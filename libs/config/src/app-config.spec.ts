@@ -33,6 +33,20 @@ describe(loadConfig.name, () => {
     },
   );
 
+  it('sends images to the controller only when a remote worker names it and its token', () => {
+    expect(loadConfig({}).worker.controller).toBeUndefined();
+    const sut = loadConfig({ THYMIS_CONTROLLER_URL: 'https://ctl.example/thymis', THYMIS_WORKER_TOKEN: ' t0k ' });
+    expect(sut.worker.controller).toEqual({ url: 'https://ctl.example/thymis/', token: 't0k' });
+  });
+
+  it.each([
+    [{ THYMIS_CONTROLLER_URL: 'http://ctl:8000' }, /set both .* or neither/],
+    [{ THYMIS_WORKER_TOKEN: 'secret' }, /set both .* or neither/],
+    [{ THYMIS_CONTROLLER_URL: 'ftp://ctl', THYMIS_WORKER_TOKEN: 'secret' }, /THYMIS_CONTROLLER_URL: protocol/],
+  ])('refuses a half-configured remote worker: %p', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
+
   it('lists every bad key at once', () => {
     const attempt = () => loadConfig({ LISTEN_PORT: '70000', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url' });
     expect(attempt).toThrow(ConfigError);

@@ -20,8 +20,12 @@ export interface AppConfig {
   listen: { host: string; port: number; trustProxy: TrustProxy };
   /** The generated flake's inputs: point them at mirrors or local paths on sites without internet. */
   nix: { bin: string; nixpkgsUrl: string; deviceModulesUrl: string };
-  /** lockMs: how long a job's lock lasts without renewal; a worker gone that long has its job taken up again. */
-  worker: { concurrency: number; lockMs: number };
+  /**
+   * lockMs: how long a job's lock lasts without renewal; a worker gone that long has its job taken up again.
+   * controller: where a worker on another machine sends the images it builds, with an API token; without it, the
+   * worker writes them into stateDir, which it then shares with the controller.
+   */
+  worker: { concurrency: number; lockMs: number; controller?: { url: string; token: string } };
 }
 
 export class ConfigError extends Error {
@@ -103,10 +107,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     worker: {
       concurrency: int('THYMIS_WORKER_CONCURRENCY', 2, 1, 256),
       lockMs: int('THYMIS_WORKER_LOCK_MS', 30_000, 1_000, 3_600_000),
+      controller: controllerOf(env, problems, url),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** THYMIS_CONTROLLER_URL and THYMIS_WORKER_TOKEN: both or neither. */
+function controllerOf(
+  env: Env,
+  problems: string[],
+  url: (key: string, fallback: string, protocols: string[]) => string,
+): AppConfig['worker']['controller'] {
+  const [address, token] = [env.THYMIS_CONTROLLER_URL?.trim(), env.THYMIS_WORKER_TOKEN?.trim()];
+  if (!address && !token) return undefined;
+  if (!address || !token) {
+    problems.push('THYMIS_CONTROLLER_URL and THYMIS_WORKER_TOKEN: set both (a remote worker) or neither');
+    return undefined;
+  }
+  // Relative API paths resolve under the controller's own path, as THYMIS_BASE_URL does.
+  const base = url('THYMIS_CONTROLLER_URL', '', ['http:', 'https:']);
+  return { url: base.endsWith('/') ? base : `${base}/`, token };
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

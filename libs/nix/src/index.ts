@@ -11,3 +11,4 @@ export * from './nix-parser';
 export * from './build/nix-log';
 export * from './build/nix-build';
 export * from './build/build-tree';
+export * from './build/image-file';

@@ -44,13 +44,18 @@ export class Projections implements OnApplicationBootstrap, BeforeApplicationShu
   /** Returns once reads and the repository show everything up to `position`. */
   async settle(position: number | undefined): Promise<void> {
     if (position === undefined) return;
-    const [readModels, repository] = await Promise.all([
-      this.readModels.waitFor(position),
-      this.repositoryProjection.waitFor(position),
-    ]);
-    if (!readModels || !repository) {
-      this.logger.warn(`projections have not reached position ${position} yet; reads may lag behind`);
-    }
+    const reached = await Promise.all([this.readModels.waitFor(position), this.repositoryProjection.waitFor(position)]);
+    this.warnUnless(reached.every(Boolean), position);
+  }
+
+  /** Returns once reads show everything up to `position`: for changes the repository does not hold (tasks, tokens). */
+  async settleReads(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    this.warnUnless(await this.readModels.waitFor(position), position);
+  }
+
+  private warnUnless(reached: boolean, position: number): void {
+    if (!reached) this.logger.warn(`projections have not reached position ${position} yet; reads may lag behind`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { TASK_STATUSES, TASK_TYPES, type Artifact, type TaskStatus, type TaskType } from '@thymis/domain';
 import { Optional } from '../http/validation';
 
@@ -24,7 +24,7 @@ export class TaskQuery {
   offset?: number;
 }
 
-class ArtifactResponse implements Artifact {
+export class ArtifactResponse implements Artifact {
   @ApiProperty({ example: 'thymis-image-kiosk.img' }) name: string;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
@@ -70,4 +70,11 @@ export class TaskAccepted {
 export class TaskLogs {
   @ApiProperty({ type: [String] }) lines: string[];
   @ApiProperty({ description: 'False while the task runs: more lines will come.' }) complete: boolean;
+}
+
+export class ArtifactUploadQuery {
+  @ApiProperty({ example: 'thymis-image-kiosk.img', description: 'thymis-image-<config>.<ext>' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
 }

@@ -1,9 +1,38 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { RequestOrigin, type Origin } from '../auth/principal';
-import { TaskAccepted, TaskDetailResponse, TaskLogs, TaskPage, TaskQuery } from './task.dto';
+import {
+  ArtifactResponse,
+  ArtifactUploadQuery,
+  TaskAccepted,
+  TaskDetailResponse,
+  TaskLogs,
+  TaskPage,
+  TaskQuery,
+} from './task.dto';
 import { TasksService } from './tasks.service';
 import { uuidOf } from '../http/uuid-param';
 
@@ -76,5 +105,33 @@ export class TasksController {
       type: 'application/octet-stream',
       length: artifact.size,
     });
+  }
+
+  @Put('tasks/:id/artifact')
+  @HttpCode(201)
+  @ApiConsumes('application/octet-stream')
+  @ApiCreatedResponse({
+    type: ArtifactResponse,
+    description: 'A worker on another machine sends the image of a running build; 409 once the task has ended.',
+  })
+  async receiveArtifact(
+    @Param('id', taskId) id: string,
+    @Query() query: ArtifactUploadQuery,
+    @Req() request: Request,
+  ): Promise<ArtifactResponse> {
+    if (!request.is('application/octet-stream')) {
+      throw new HttpException(
+        { code: 'unsupported_media_type', message: 'Content-Type: must be application/octet-stream' },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
+    }
+    const length = Number(request.headers['content-length']);
+    if (!Number.isSafeInteger(length) || length < 0) {
+      throw new HttpException(
+        { code: 'length_required', message: 'Content-Length: required, the size of the image in bytes' },
+        HttpStatus.LENGTH_REQUIRED,
+      );
+    }
+    return this.tasks.receiveArtifact(id, query.name, request, length);
   }
 }

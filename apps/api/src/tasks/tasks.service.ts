@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
-import { DomainError, notFound, streams, taskAggregate, type TaskInput } from '@thymis/domain';
+import { DomainError, notFound, streams, taskAggregate, type Artifact, type TaskInput } from '@thymis/domain';
 import { CommandRunner, EventStore } from '@thymis/event-store';
 import { ConfigRecord, TaskRecord } from '@thymis/projections';
 import { cancelChannel, JobName, QueueName } from '@thymis/queue';
 import type { Origin } from '../auth/principal';
 import { REDIS } from '../core/injection-tokens';
 import { Projections } from '../core/projections.service';
+import { ArtifactStore } from './artifact-store.service';
 import { JobQueues } from './job-queues';
 import { OutboxRelay } from './outbox-relay.service';
 
@@ -33,6 +34,7 @@ export class TasksService {
     private readonly projections: Projections,
     private readonly queues: JobQueues,
     private readonly relay: OutboxRelay,
+    private readonly artifacts: ArtifactStore,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -76,7 +78,7 @@ export class TasksService {
       { kind: 'cancel', reason: `cancelled by ${origin.actor}` },
       { metadata: origin },
     );
-    await this.projections.settle(result.position);
+    await this.projections.settleReads(result.position);
     // A queued job is dropped; a running one is stopped by its worker, which listens on this channel.
     await (await this.queues.job(QueueName.ImageBuilds, id).catch(() => undefined))?.remove().catch(() => undefined);
     // The client connects lazily and queues nothing offline: unconnected, the publish would be dropped.
@@ -124,7 +126,12 @@ export class TasksService {
   async artifact(id: string): Promise<{ path: string; name: string; size: number }> {
     const task = await this.get(id);
     if (!task.artifact) throw notFound('image of task', id);
-    return { path: join(this.config.stateDir, 'artifacts', id, task.artifact.name), ...task.artifact };
+    return { path: this.artifacts.pathOf(id, task.artifact.name), ...task.artifact };
+  }
+
+  /** The image a worker on another machine built for a running task (see ArtifactStore.receive). */
+  async receiveArtifact(id: string, name: string, body: Readable, length: number): Promise<Artifact> {
+    return this.artifacts.receive(await this.get(id), name, body, length);
   }
 
   private async request(input: TaskInput, origin: Origin, retryOf?: string): Promise<string> {
@@ -138,7 +145,7 @@ export class TasksService {
       { metadata: origin, outbox },
     );
     void this.relay.relay(); // the job need not wait for reads to catch up
-    await this.projections.settle(result.position);
+    await this.projections.settleReads(result.position);
     return id;
   }
 }

@@ -37,7 +37,7 @@ export class TokensService {
     const token = `thy_${newSecret()}`;
     const command = { kind: 'create' as const, name, hash: hashSecret(token), createdBy: origin.actor };
     const result = await this.commands.execute(streams.token(id), id, tokenAggregate, command, { metadata: origin });
-    await this.projections.settle(result.position);
+    await this.projections.settleReads(result.position);
     // From the command's own result: the secret is shown this once, whatever the read models are doing.
     return { id, name, createdBy: origin.actor, createdAt: result.at!.toISOString(), revokedAt: null, token };
   }
@@ -50,6 +50,6 @@ export class TokensService {
       { kind: 'revoke' },
       { metadata: origin },
     );
-    await this.projections.settle(result.position);
+    await this.projections.settleReads(result.position);
   }
 }

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Artifact } from '@thymis/domain';
+import { hashing, imageFileName, writeHashed } from '@thymis/nix';
 
 /** The image in a build's output: its largest file (image builders add small metadata files beside it). */
 export async function findImage(outPath: string): Promise<string> {
@@ -23,21 +25,57 @@ export async function findImage(outPath: string): Promise<string> {
   return best.path;
 }
 
-/** Copies the image to the artifact folder under the name users download it by, hashing it on the way. */
-export async function storeArtifact(image: string, folder: string, config: string): Promise<Artifact> {
-  const name = `thymis-image-${config}${extname(image)}`;
+/** Copies the image into the controller's artifact folder (a worker on the controller's host shares it). */
+export async function storeArtifact(image: string, folder: string, configId: string): Promise<Artifact> {
+  const name = imageFileName(configId, extname(image));
   await mkdir(folder, { recursive: true });
-  const hash = createHash('sha256');
-  await pipeline(
-    createReadStream(image),
-    async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) {
-        hash.update(chunk);
-        yield chunk;
-      }
+  return { name, ...(await writeHashed(createReadStream(image), join(folder, name))) };
+}
+
+export interface Controller {
+  url: string;
+  token: string;
+}
+
+/**
+ * Sends the image to the controller (PUT /api/tasks/:id/artifact): a worker on another machine has no access to the
+ * controller's artifact folder. The controller answers with the size and hash it received, checked against ours.
+ */
+export async function uploadArtifact(
+  image: string,
+  controller: Controller,
+  taskId: string,
+  configId: string,
+): Promise<Artifact> {
+  const name = imageFileName(configId, extname(image));
+  const { size } = await stat(image);
+  const url = new URL(`api/tasks/${taskId}/artifact?name=${encodeURIComponent(name)}`, controller.url);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const request = send(url, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${controller.token}`,
+      'content-type': 'application/octet-stream',
+      'content-length': size,
     },
-    createWriteStream(join(folder, name)),
-  );
-  const { size } = await stat(join(folder, name));
-  return { name, size, sha256: hash.digest('hex') };
+  });
+  const answered = new Promise<IncomingMessage>((resolve, reject) => {
+    request.once('response', resolve).once('error', reject);
+  });
+  const sent = hashing();
+  const sending = pipeline(createReadStream(image), sent.step, request).catch((error: Error) => error);
+  const response = await answered; // a refusal may come before the whole image was sent
+  let body = '';
+  for await (const chunk of response) body += String(chunk);
+  const sendError = await sending;
+  if (response.statusCode !== 201) {
+    throw new Error(`the controller refused the image (${response.statusCode}): ${body}`);
+  }
+  if (sendError) throw sendError;
+  const received = JSON.parse(body) as Artifact;
+  const local = sent.digest();
+  if (received.sha256 !== local.sha256 || received.size !== local.size) {
+    throw new Error(`the controller received ${received.size} bytes (sha256 ${received.sha256}), not the image sent`);
+  }
+  return received;
 }

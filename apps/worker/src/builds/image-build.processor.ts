@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
@@ -19,7 +17,8 @@ import { stateAt } from '@thymis/projections';
 import { bullConnection, cancelChannel, JobName, QueueName, type JobPayloads } from '@thymis/queue';
 import { startQueueWorker, WORKER_NAME } from '../queue-worker';
 import { TaskReports } from '../task-reports.service';
-import { findImage, storeArtifact } from './artifact';
+import { findImage, storeArtifact, uploadArtifact } from './artifact';
+import { BuildFolder, sweepStaleBuildFolders } from './build-folder';
 
 type BuildJob = Job<JobPayloads[JobName.BuildImage]>;
 
@@ -43,6 +42,7 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
   readonly handled = { queue: QueueName.ImageBuilds, jobs: [JobName.BuildImage as string] };
 
   async onModuleInit(): Promise<void> {
+    for (const folder of await sweepStaleBuildFolders()) this.logger.log(`removed ${folder}, left by a worker gone`);
     this.cancellations = new Redis(bullConnection(this.config).connection);
     this.cancellations.on('message', (_channel, taskId: string) => this.running.get(taskId)?.abort());
     await this.cancellations.subscribe(cancelChannel(this.config.redis.prefix));
@@ -65,15 +65,16 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
       throw new UnrecoverableError(`task ${id} names no configuration`);
     const abort = new AbortController();
     this.running.set(id, abort);
-    const dir = await mkdtemp(join(tmpdir(), `thymis-build-${id}-`));
+    const folder = await BuildFolder.open(id);
     try {
       const files = renderRepository(await stateAt(this.db, position), this.inputs());
-      await prepareBuildTree(files, dir);
+      await prepareBuildTree(files, folder.flake);
       const { outPath } = await runNixBuild({
         nixBin: this.config.nix.bin,
-        cwd: dir,
+        cwd: folder.flake,
         installable: imageInstallable(configId),
         signal: abort.signal,
+        onStart: (pgid) => void folder.recordNixGroup(pgid).catch(() => undefined),
         onProgress: (progress) => void job.updateProgress({ ...progress, lines: [] }).catch(() => undefined),
         // Kept with the job (GET …/logs) and sent live with the last progress (QueueEvents → /api/ws).
         onLines: (lines) => {
@@ -81,8 +82,11 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
           void job.updateProgress({ ...(job.progress as object), lines }).catch(() => undefined);
         },
       });
-      const folder = join(this.config.stateDir, 'artifacts', id);
-      const artifact = await storeArtifact(await findImage(outPath), folder, configId);
+      const image = await findImage(outPath);
+      const { controller } = this.config.worker;
+      const artifact = controller
+        ? await uploadArtifact(image, controller, id, configId)
+        : await storeArtifact(image, join(this.config.stateDir, 'artifacts', id), configId);
       await this.tasks.report(id, { kind: 'succeed', artifact });
     } catch (error) {
       if (error instanceof BuildCancelled) return; // the task is cancelled already
@@ -96,7 +100,7 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
       throw error;
     } finally {
       this.running.delete(id);
-      await rm(dir, { recursive: true, force: true });
+      await folder.remove();
     }
   }
 

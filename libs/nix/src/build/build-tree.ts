@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, normalize } from 'node:path';
  * there: a flake sees only tracked files, and a clean tree spares Nix's "dirty tree" warning.
  */
 export async function prepareBuildTree(files: Map<string, string>, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
   for (const [path, text] of files) {
     const relative = normalize(path);
     if (isAbsolute(relative) || relative === '..' || relative.startsWith('../'))
