@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { ConfigsController } from './configs/configs.controller';
 import { ConfigsService } from './configs/configs.service';
 import { CoreModule } from './core/core.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
@@ -38,7 +39,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config)],
+      imports: [CoreModule.forRoot(config), DashboardModule.forRoot(config.dashboardDir)],
       controllers: [
         HealthController,
         AuthController,

@@ -26,6 +26,8 @@ export interface AppConfig {
    * worker writes them into stateDir, which it then shares with the controller.
    */
   worker: { concurrency: number; lockMs: number; controller?: { url: string; token: string } };
+  /** The built dashboard (`npm run build:frontend`) the API serves at `/`. */
+  dashboardDir: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockMs: int('THYMIS_WORKER_LOCK_MS', 30_000, 1_000, 3_600_000),
       controller: controllerOf(env, problems, url),
     },
+    dashboardDir: resolve(text('THYMIS_DASHBOARD_DIR', './frontend/dist')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { auditTime, merge } from 'rxjs';
+import { Loader } from '../../core/http/loader';
+import { LiveService } from '../../core/live/live.service';
+import { LoadStateComponent } from '../../shared/load-state/load-state.component';
+import { OverviewService, taskStatuses } from './overview.service';
+
+/** Live changes come in bursts (a build reports every step): one refetch per second at most. */
+const REFETCH_AFTER_MS = 1000;
+
+/** How much there is and whether the controller is well, kept current by the live feed. */
+@Component({
+  selector: 'app-overview-page',
+  imports: [RouterLink, LoadStateComponent],
+  templateUrl: './overview.page.html',
+  styleUrl: './overview.page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OverviewPage {
+  private readonly overview = inject(OverviewService);
+  protected readonly live = inject(LiveService);
+
+  protected readonly counts = new Loader(() => this.overview.counts());
+  protected readonly health = new Loader(() => this.overview.health());
+  protected readonly statuses = taskStatuses;
+  protected readonly nothingYet = computed(() => {
+    const counts = this.counts.value();
+    return !!counts && counts.configurations === 0 && counts.tags === 0;
+  });
+
+  constructor() {
+    this.refresh();
+    // Refetch on every change and after every (re)subscription, since the feed does not replay what was missed.
+    merge(this.live.on('state'), this.live.on('tasks'))
+      .pipe(auditTime(REFETCH_AFTER_MS), takeUntilDestroyed())
+      .subscribe(() => this.refresh());
+  }
+
+  protected refresh(): void {
+    void this.counts.reload();
+    void this.health.reload();
+  }
+
+  protected totalTasks(tasks: Record<string, number>): number {
+    return Object.values(tasks).reduce((sum, n) => sum + n, 0);
+  }
+}
