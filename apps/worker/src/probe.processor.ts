@@ -29,6 +29,6 @@ export class ProbeProcessor implements OnModuleInit, OnModuleDestroy {
   private async process(job: Job<JobPayloads[JobName.Probe]>): Promise<void> {
     if (job.name !== (JobName.Probe as string)) throw new UnrecoverableError(`no handler for job '${job.name}'`);
     const started = await this.tasks.report(job.data.taskId, { kind: 'start', worker: WORKER_NAME });
-    if (started.state?.status === 'running') await this.tasks.report(job.data.taskId, { kind: 'succeed' });
+    if (started.state?.status === 'running') await this.tasks.report(job.data.taskId, { kind: 'succeed' }, started);
   }
 }

@@ -15,6 +15,12 @@ export interface CommandOptions {
   outbox?: AppendOptions['outbox'];
   /** Runs first in the command's transaction: cross-stream checks that must hold until it commits. */
   guard?: (tx: EntityManager) => Promise<void>;
+  /**
+   * The stream as the caller already knows it (a new stream: no state, version 0; or the result of its last command
+   * on it), so the first attempt skips reading it. Should someone have written meanwhile, the append fails its version
+   * check and the command is decided again on the stream as read.
+   */
+  from?: { state: unknown; version: number };
 }
 
 export interface CommandResult<S> {
@@ -80,9 +86,11 @@ export class CommandRunner {
     command: C,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
-    const { guard, expectedVersion, ...append } = options;
+    const { guard, expectedVersion, from, ...append } = options;
+    let known = from as { state: S | undefined; version: number } | undefined;
     const decideAndAppend = async (tx?: EntityManager): Promise<CommandResult<S>> => {
-      const { state, version } = await this.load(streamId, aggregate, tx);
+      const { state, version } = known ?? (await this.load(streamId, aggregate, tx));
+      known = undefined;
       if (expectedVersion !== undefined && expectedVersion !== version) {
         throw new StaleVersion(streamId, expectedVersion, version);
       }

@@ -34,6 +34,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running;
   }
 
+  /**
+   * Adds jobs whose outbox rows just committed, at once rather than on the relay's next round. The relay still adds
+   * (and marks) their rows later: a second add of a task's job is a no-op, and a lost first one is made good.
+   */
+  dispatch(jobs: Parameters<JobQueues['addAll']>[0]): void {
+    if (this.failing) return; // Redis is away: the relay's rounds will find out when it is back
+    void within(ADD_TIMEOUT_MS, this.queues.addAll(jobs)).catch(() => undefined);
+  }
+
   /** Relays what is pending now; a call during a run gets one more run, for rows written meanwhile. */
   relay(): Promise<void> {
     if (this.running) {

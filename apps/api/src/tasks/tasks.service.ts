@@ -136,15 +136,16 @@ export class TasksService {
 
   private async request(input: TaskInput, origin: Origin, retryOf?: string): Promise<string> {
     const id = randomUUID();
-    const outbox = [{ topic: input.type === 'probe' ? JobName.Probe : JobName.BuildImage, payload: { taskId: id } }];
+    const job = { job: input.type === 'probe' ? JobName.Probe : JobName.BuildImage, payload: { taskId: id } };
     const result = await this.commands.execute(
       streams.task(id),
       id,
       taskAggregate,
       { kind: 'request', input, retryOf },
-      { metadata: origin, outbox },
+      // A fresh id: the stream is new, there is nothing to read.
+      { metadata: origin, outbox: [{ topic: job.job, payload: job.payload }], from: { state: undefined, version: 0 } },
     );
-    void this.relay.relay(); // the job need not wait for reads to catch up
+    this.relay.dispatch([job]); // the job need not wait for the relay's next round, nor for reads to catch up
     await this.projections.settleReads(result.position);
     return id;
   }

@@ -87,14 +87,14 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
       const artifact = controller
         ? await uploadArtifact(image, controller, id, configId)
         : await storeArtifact(image, join(this.config.stateDir, 'artifacts', id), configId);
-      await this.tasks.report(id, { kind: 'succeed', artifact });
+      await this.tasks.report(id, { kind: 'succeed', artifact }, started);
     } catch (error) {
       if (error instanceof BuildCancelled) return; // the task is cancelled already
       const permanent = error instanceof BuildFailed || error instanceof NixUnavailableError;
       this.logger.error(`task ${id} (job ${job.id}) failed: ${(error as Error).message}`);
       // Nix said no: trying again gives the same answer. Anything else may pass next time, until attempts run out.
       if (permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.tasks.report(id, { kind: 'fail', reason: (error as Error).message });
+        await this.tasks.report(id, { kind: 'fail', reason: (error as Error).message }, started);
         throw new UnrecoverableError((error as Error).message);
       }
       throw error;
