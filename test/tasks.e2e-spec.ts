@@ -86,6 +86,9 @@ describe('image build tasks', () => {
     expect(await list({ configId: 'listed', offset: 5 })).toEqual({ items: [], total: 3 });
     expect((await list({ configId: 'listed', status: 'succeeded', type: 'image-build' })).total).toBe(3);
     expect(await list({ configId: 'listed', status: 'failed' })).toEqual({ items: [], total: 0 });
+    // `state`, as the contract names it; `status` is its other name.
+    expect(await list({ configId: 'listed', state: 'succeeded' })).toEqual(all);
+    expect(await list({ configId: 'listed', state: 'queued', status: 'queued' })).toEqual({ items: [], total: 0 });
     expect(await list({ configId: 'nobody' })).toEqual({ items: [], total: 0 });
 
     const succeeded = await list({ status: 'succeeded', limit: 500 });
@@ -99,6 +102,8 @@ describe('image build tasks', () => {
     expect((await refused(() => stack.user.post('/api/configs/ghost/image-builds'))).status).toBe(404);
     for (const query of [
       { status: 'done' },
+      { state: 'done' },
+      { state: 'queued', status: 'running' },
       { type: 'flash' },
       { limit: 0 },
       { limit: 501 },

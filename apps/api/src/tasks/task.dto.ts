@@ -5,7 +5,11 @@ import { TASK_STATUSES, TASK_TYPES, type Artifact, type TaskStatus, type TaskTyp
 import { Optional } from '../http/validation';
 
 export class TaskQuery {
-  @ApiPropertyOptional({ enum: TASK_STATUSES }) @Optional() @IsIn(TASK_STATUSES) status?: TaskStatus;
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @Optional() @IsIn(TASK_STATUSES) state?: TaskStatus;
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Another name for state.' })
+  @Optional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
   @ApiPropertyOptional({ enum: TASK_TYPES }) @Optional() @IsIn(TASK_TYPES) type?: TaskType;
   @ApiPropertyOptional({ description: 'Only tasks of this configuration.' }) @Optional() @IsString() configId?: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

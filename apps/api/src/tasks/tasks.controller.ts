@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Controller,
   Get,
   HttpCode,
@@ -62,8 +63,14 @@ export class TasksController {
 
   @Get('tasks')
   @ApiOkResponse({ type: TaskPage })
-  list(@Query() query: TaskQuery): Promise<TaskPage> {
-    return this.tasks.list({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  list(@Query() { state, status, ...query }: TaskQuery): Promise<TaskPage> {
+    if (state && status && state !== status) {
+      throw new BadRequestException({
+        code: 'validation_failed',
+        message: 'state: differs from status, its other name',
+      });
+    }
+    return this.tasks.list({ ...query, status: state ?? status, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
   @Get('tasks/:id')
