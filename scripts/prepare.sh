@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: libkrb5-dev to build nodegit (its prebuilt download is unreachable), nix-bin to parse, evaluate and
-# build the generated Nix offline.
+# build the generated Nix offline, chromium for the dashboard's browser tests (driven by playwright-core).
 missing=()
-for package in libkrb5-dev nix-bin; do
+for package in libkrb5-dev nix-bin chromium; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -33,4 +33,10 @@ fi
 # Node dependencies, when missing or older than the lock file (nodegit builds from source: about 4 minutes).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+# The dashboard the API serves (and the browser tests use), when missing or older than its sources.
+if [ ! -f frontend/dist/index.html ] ||
+  [ -n "$(find frontend/src frontend/angular.json libs/contracts -newer frontend/dist/index.html -print -quit)" ]; then
+  npm run build:frontend --silent
 fi
