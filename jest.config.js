@@ -35,7 +35,4 @@ module.exports = {
     },
   ],
   testTimeout: 30000,
-  // Every suite closes what it starts, but after an API ran against an unreachable Redis, BullMQ can keep a
-  // reconnecting socket alive past shutdown; without this the run would never end. (Open: find that socket.)
-  forceExit: true,
 };

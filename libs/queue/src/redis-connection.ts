@@ -1,3 +1,4 @@
+import Redis, { type RedisOptions } from 'ioredis';
 import type { AppConfig } from '@thymis/config';
 
 /**
@@ -32,4 +33,22 @@ export async function closeWithin(client: { close(): Promise<void>; disconnect()
   clearTimeout(timer);
   // disconnect() too may wait on the connection: start it and move on.
   if (outcome === 'gave up') void client.disconnect().catch(() => undefined);
+}
+
+/**
+ * An ioredis client for a BullMQ object that also keeps the copies BullMQ makes of it (QueueEvents blocks on a copy of
+ * its own). While Redis is unreachable, BullMQ's close() waits for a connection that never comes and never ends those
+ * copies, which then retry forever and keep the process alive; `disconnectAll` ends them all.
+ */
+export function trackedRedis(options: RedisOptions): { redis: Redis; disconnectAll: () => void } {
+  const redis = new Redis(options);
+  const copies: Redis[] = [];
+  const duplicate = redis.duplicate.bind(redis);
+  redis.duplicate = (override?: Partial<RedisOptions>) => {
+    const copy = duplicate(override);
+    copies.push(copy);
+    return copy;
+  };
+  redis.on('error', () => undefined); // Redis is away: ioredis reconnects by itself, health reports it
+  return { redis, disconnectAll: () => [redis, ...copies].forEach((client) => client.disconnect()) };
 }

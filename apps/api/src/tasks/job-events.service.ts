@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
-import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { streams, taskAggregate } from '@thymis/domain';
 import { CommandRunner } from '@thymis/event-store';
-import { bullConnection, closeWithin, QueueName } from '@thymis/queue';
+import { bullConnection, closeWithin, QueueName, trackedRedis } from '@thymis/queue';
 import { LiveFeed, taskTopic } from '../live/live-feed.service';
 
 /**
@@ -15,7 +14,7 @@ import { LiveFeed, taskTopic } from '../live/live-feed.service';
 @Injectable()
 export class JobEvents implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobEvents.name);
-  private events: { events: QueueEvents; redis: Redis }[] = [];
+  private events: { events: QueueEvents; disconnectAll: () => void }[] = [];
 
   constructor(
     private readonly commands: CommandRunner,
@@ -25,23 +24,22 @@ export class JobEvents implements OnApplicationBootstrap, BeforeApplicationShutd
 
   onApplicationBootstrap(): void {
     for (const queue of [QueueName.ImageBuilds, QueueName.Probes]) {
-      // Our own connection, so that shutdown can end it even while Redis is unreachable (close() would wait forever).
+      // Our own connections, so that shutdown can end them even while Redis is unreachable.
       const { connection, prefix } = bullConnection(this.config);
-      const redis = new Redis(connection);
-      redis.on('error', () => undefined);
+      const { redis, disconnectAll } = trackedRedis(connection);
       const events = new QueueEvents(queue, { connection: redis, prefix });
       events.on('failed', ({ jobId, failedReason }) => void this.fail(jobId, failedReason));
       events.on('progress', ({ jobId, data }) => this.live.publish(taskTopic(jobId), { type: 'task.progress', data }));
       events.on('error', () => undefined); // Redis is away: ioredis reconnects by itself, health reports it
-      this.events.push({ events, redis });
+      this.events.push({ events, disconnectAll });
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(
-      this.events.map(async ({ events, redis }) => {
+      this.events.map(async ({ events, disconnectAll }) => {
         await closeWithin(events);
-        redis.disconnect();
+        disconnectAll();
       }),
     );
   }
