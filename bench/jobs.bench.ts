@@ -7,6 +7,9 @@
  * table), split by BullMQ's job timestamps into requested → job added (the relay) and added → active (the queue); and
  * end to end = task.succeeded − when the client sent the request. All clocks are this machine's.
  *
+ * For scale, the API's lightest authenticated request (GET /api/auth/me: a session lookup) runs in the same run: no
+ * task can pass through the API faster than that.
+ *
  * Raw baselines: BullMQ add (50 in flight) + process by a Worker in this process with concurrency 50, 5,000 no-op jobs;
  * 5,000 single-row INSERTs through a pg Pool, 50 concurrent. Absolute rates on a shared 2-core machine swing with the
  * neighbours' load, so the baselines run in the same run, seconds before, against the same Postgres and Redis, and the
@@ -116,17 +119,21 @@ function spawnWorker(): ChildProcess & { ready: Promise<void> } {
   return Object.assign(child, { ready });
 }
 
-/** POSTs a probe over a keep-alive connection (lighter on this process than fetch); resolves with the task id. */
-function postProbe(port: number, cookie: string): Promise<string> {
+/** Sends a request over a keep-alive connection (lighter on this process than fetch); resolves with the body. */
+function send(port: number, cookie: string, method: string, path: string, status: number): Promise<string> {
   return new Promise((done, fail) => {
-    const req = request({ port, agent, method: 'POST', path: '/api/tasks/probe', headers: { cookie } }, (res) => {
+    const req = request({ port, agent, method, path, headers: { cookie } }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => (res.statusCode === 202 ? done(JSON.parse(body).taskId) : fail(new Error(body))));
+      res.on('end', () => (res.statusCode === status ? done(body) : fail(new Error(body))));
     });
     req.on('error', fail).end();
   });
 }
+
+/** POSTs a probe; resolves with the task id. */
+const postProbe = async (port: number, cookie: string): Promise<string> =>
+  JSON.parse(await send(port, cookie, 'POST', '/api/tasks/probe', 202)).taskId as string;
 
 async function fullPath(port: number, pool: Pool) {
   const password = (await readFile(config.auth.passwordFile, 'utf8')).trim();
@@ -144,6 +151,10 @@ async function fullPath(port: number, pool: Pool) {
       if (stopping || (await count('task.failed')) > 0 || Date.now() > until) throw new Error('probes fail or hang');
     }
   };
+  // The API's own ceiling on this machine: its lightest authenticated request (a session lookup, no write).
+  const whoAmI = () => send(port, cookie, 'GET', '/api/auth/me', 200);
+  await pooled(WARMUP, whoAmI);
+  const ceiling = TASKS / (await pooled(TASKS, whoAmI));
   await pooled(WARMUP, () => postProbe(port, cookie));
   await settled(WARMUP);
   const sent = new Map<string, number>();
@@ -167,6 +178,7 @@ async function fullPath(port: number, pool: Pool) {
   const tasks = [...times.entries()];
   const last = Math.max(...tasks.map(([, t]) => t['task.succeeded']));
   return {
+    ceiling,
     accepted,
     rate: TASKS / ((last - start) / 1000),
     latencies: {
@@ -227,6 +239,7 @@ async function main(): Promise<void> {
     console.log(`${'throughput'.padEnd(46)}${'per s'.padStart(10)}`);
     row(`raw pg single-row INSERT, ${IN_FLIGHT} concurrent`, rawPg);
     row(`raw BullMQ add + process, concurrency ${IN_FLIGHT}`, rawBull);
+    row('API alone: GET /api/auth/me (no write)', full.ceiling);
     row('full path: probe requests accepted (202)', full.accepted);
     row('full path: probe tasks succeeded', full.rate);
     console.log(`\n${'latency (ms)'.padEnd(46)}${'p50'.padStart(10)}${'p99'.padStart(10)}`);

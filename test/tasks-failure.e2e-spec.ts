@@ -50,7 +50,7 @@ describe('a worker killed mid-build', () => {
       artifact: { name: 'thymis-image-phoenix.img' },
     });
     expect(await stack.startedBy(id)).toEqual([nameOf(first), nameOf(second)]);
-  });
+  }, 60_000);
 
   it('killed on every attempt: the task ends failed with the reason, never running forever', async () => {
     const gate = await stack.gate('doomed');
@@ -67,7 +67,7 @@ describe('a worker killed mid-build', () => {
     const task = await stack.waitFor(id, undefined, 20_000);
     expect(task).toMatchObject({ status: 'failed', attempts: 2, artifact: null });
     expect(task.reason).toMatch(/stalled/);
-  });
+  }, 60_000); // two lock expiries and a stall check: about 20 s, more on a busy machine
 });
 
 describe('Redis stopped and started again', () => {
