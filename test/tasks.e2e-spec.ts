@@ -221,6 +221,8 @@ describe('image build tasks', () => {
       for (const w of queue.workers) {
         expect(w).toEqual({ name: expect.any(String), address: expect.any(String), age: expect.any(Number) });
       }
+      // Every queue names its workers as the task events do: host:pid.
+      expect(queue.workers.map((w) => w.name).sort()).toEqual([...names].sort());
     }
 
     const gates = await Promise.all(['left', 'right'].map((name) => stack.gate(name)));

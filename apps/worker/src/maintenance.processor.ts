@@ -5,11 +5,12 @@ import { DataSource } from 'typeorm';
 import { SessionStore } from '@thymis/auth';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { JobName, QueueName, type JobPayloads } from '@thymis/queue';
+import { WORKER_NAME } from './queue-worker';
 
 type MaintenanceJob = JobName.PurgeExpiredSessions;
 
-/** Housekeeping the controller schedules for itself. */
-@Processor(QueueName.Maintenance)
+/** Housekeeping the controller schedules for itself. Named like the other queues' workers, for the queue monitor. */
+@Processor(QueueName.Maintenance, { name: WORKER_NAME })
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly sessions: SessionStore;
