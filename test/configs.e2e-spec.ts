@@ -83,7 +83,7 @@ describe('configurations', () => {
       expect(given.body).toEqual({
         statusCode: 409,
         code: 'already_exists',
-        message: "configuration 'twin' already exists",
+        message: "identifier: configuration 'twin' already exists",
       });
       const derived = await refused(() => create({ displayName: 'TWIN', hardwareModel: 'generic-aarch64' }));
       expect(derived.status).toBe(409);

@@ -79,7 +79,7 @@ describe('tags', () => {
       expect(response.body).toEqual({
         statusCode: 409,
         code: 'already_exists',
-        message: "tag 'lobby-screens' already exists",
+        message: "identifier: tag 'lobby-screens' already exists",
       });
       expect((await get('lobby-screens')).body).toMatchObject({ displayName: 'Lobby Screens', version: 1 });
     });

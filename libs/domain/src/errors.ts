@@ -16,4 +16,4 @@ export const invalid = (field: string, reason: string) =>
   new DomainError('validation_failed', `${field}: ${reason}`, field);
 export const notFound = (what: string, id: string) => new DomainError('not_found', `${what} '${id}' does not exist`);
 export const alreadyExists = (what: string, id: string, field = 'identifier') =>
-  new DomainError('already_exists', `${what} '${id}' already exists`, field);
+  new DomainError('already_exists', `${field}: ${what} '${id}' already exists`, field);

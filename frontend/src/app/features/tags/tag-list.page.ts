@@ -1,12 +1,84 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import type { TagView } from '@thymis/contracts';
+import { auditTime } from 'rxjs';
+import { Loader } from '../../core/http/loader';
+import { LiveService } from '../../core/live/live.service';
+import { LoadStateComponent } from '../../shared/load-state/load-state.component';
+import { CreateTagDialogComponent } from './create-tag-dialog.component';
+import { TagsService } from './tags.service';
 
-/** Placeholder until the feature is built: the list with priorities, and creating a tag. */
+const STATE_REFETCH_MS = 200;
+
+/** Every tag, by priority as the API orders them (lower wins), kept current by the live feed; creates new ones. */
 @Component({
   selector: 'app-tag-list-page',
+  imports: [RouterLink, LoadStateComponent, CreateTagDialogComponent],
   template: `
-    <header class="page-header"><h1>Tags</h1></header>
-    <p class="card">Not built yet: the list with priorities, and creating a tag.</p>
+    <header class="page-header">
+      <h1>Tags</h1>
+      <button type="button" class="btn btn-primary" (click)="creating.set(true)">Create tag</button>
+    </header>
+    <app-load-state
+      [loading]="tags.pending()"
+      [error]="tags.error()"
+      [empty]="tags.value()?.items?.length === 0"
+      emptyText="No tags yet: a tag gives the configurations carrying it the same modules."
+      (retry)="tags.reload()"
+    />
+    @if (tags.value(); as page) {
+      @if (page.items.length > 0) {
+        <table class="table table-cards">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Identifier</th>
+              <th scope="col">Priority</th>
+              <th scope="col">Modules</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (tag of page.items; track tag.identifier) {
+              <tr>
+                <td data-label="Name">
+                  <a [routerLink]="[tag.identifier]">{{ tag.displayName }}</a>
+                </td>
+                <td data-label="Identifier">
+                  <code>{{ tag.identifier }}</code>
+                </td>
+                <td data-label="Priority">{{ tag.priority }}</td>
+                <td data-label="Modules">{{ tag.modules.length }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
+    @if (creating()) {
+      <app-create-tag-dialog (created)="opened($event)" (closed)="creating.set(false)" />
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TagListPage {}
+export class TagListPage {
+  private readonly service = inject(TagsService);
+  private readonly router = inject(Router);
+
+  protected readonly tags = new Loader(() => this.service.list());
+  protected readonly creating = signal(false);
+
+  constructor() {
+    // Also after each (re)subscription: the feed does not replay what happened while it was away.
+    inject(LiveService)
+      .on('state')
+      .pipe(auditTime(STATE_REFETCH_MS), takeUntilDestroyed())
+      .subscribe(() => void this.tags.reload());
+    void this.tags.reload();
+  }
+
+  protected async opened(tag: TagView): Promise<void> {
+    this.creating.set(false);
+    await this.router.navigate(['/tags', tag.identifier]);
+  }
+}
