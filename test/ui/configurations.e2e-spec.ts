@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Response } from 'supertest';
 import { until } from '../build-stack';
 import { DashboardStack } from './dashboard-stack';
+import { errorBeside, moduleOwnerPage, pageWidth } from './page-helpers';
 
 // Configurations in headless Chromium against the real controller, a real worker and real Nix: the Create New Device
 // dialog, Core Device Configuration, the module editor, Download Replacement Image, and live updates between browsers.
@@ -13,20 +14,6 @@ const binary = (response: Response, callback: (error: Error | null, body: Buffer
   response.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
-/** What an input's aria-describedby names: its description, or the error shown beside it. */
-async function description(input: Locator): Promise<string> {
-  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ').trim();
-}
-
-/** Waits for the error beside the input (the element its aria-describedby names) to say `expected`. */
-const errorBeside = (input: Locator, expected: RegExp) =>
-  until(
-    () => description(input),
-    (text) => expected.test(text),
-  );
-
 describe('dashboard configurations', () => {
   let ui: DashboardStack;
   beforeAll(async () => (ui = await DashboardStack.start()), 120_000);
@@ -36,14 +23,8 @@ describe('dashboard configurations', () => {
   const moduleOf = async (id: string, type: string) =>
     (await config(id)).modules.find((m: { type: string }) => m.type === type);
 
-  /** A configuration's page, with its module editor ready. */
-  async function detailPage(id: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await ui.loggedIn(viewport);
-    await page.goto(`/configurations/${id}`);
-    await page.getByRole('heading', { name: 'Core Device Configuration' }).waitFor();
-    await page.getByRole('button', { name: 'Add module' }).waitFor();
-    return page;
-  }
+  const detailPage = (id: string, viewport?: { width: number; height: number }) =>
+    moduleOwnerPage(ui, `/configurations/${id}`, viewport);
 
   async function addModule(page: Page, search: string, name: RegExp): Promise<void> {
     await page.getByRole('button', { name: 'Add module' }).click();
@@ -198,9 +179,7 @@ describe('dashboard configurations', () => {
       ),
     );
     await watcher.goto('/configurations');
-    await watcher.getByLabel('Username').fill(ui.stack.api.config.auth.username);
-    await watcher.getByLabel('Password').fill(await ui.stack.api.password());
-    await watcher.getByRole('button', { name: 'Log in' }).click();
+    await ui.logIn(watcher);
     await watcher.waitForURL('**/configurations');
     await subscribed;
     await watcher.evaluate(() => ((globalThis as Record<string, unknown>).stillTheSamePage = true));
@@ -254,19 +233,12 @@ describe('dashboard configurations', () => {
   it('fits a narrow screen: the list becomes cards, the detail page stacks, nothing scrolls sideways', async () => {
     await ui.stack.createConfig('narrow-one', [{ type: 'kiosk', settings: { url: 'https://example.org' } }]);
     const page = await detailPage('narrow-one', { width: 390, height: 844 });
-    // The page's own width: more than the screen means it scrolls sideways.
-    const widths = () =>
-      page.evaluate(
-        () =>
-          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
-            .scrollWidth,
-      );
-    expect(await widths()).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await ui.screenshot(page, 'configurations-detail-narrow');
 
     await page.goto('/configurations');
     await page.getByRole('link', { name: 'narrow-one' }).waitFor();
-    expect(await widths()).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await ui.screenshot(page, 'configurations-list-narrow');
 
     await page.getByRole('button', { name: 'Create New Device' }).click();

@@ -55,11 +55,16 @@ export class DashboardStack {
   async loggedIn(viewport?: { width: number; height: number }): Promise<Page> {
     const page = await (await this.context(viewport)).newPage();
     await page.goto('/login');
+    await this.logIn(page);
+    await page.waitForURL('**/overview');
+    return page;
+  }
+
+  /** Fills in and sends the login form `page` shows; the dashboard then goes on to the page first asked for. */
+  async logIn(page: Page): Promise<void> {
     await page.getByLabel('Username').fill(this.stack.api.config.auth.username);
     await page.getByLabel('Password').fill(await this.stack.api.password());
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/overview');
-    return page;
   }
 
   /** Saves what the page shows as test/ui/screenshots/<name>.png. */

@@ -1,22 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
 import { until } from '../build-stack';
 import { DashboardStack } from './dashboard-stack';
+import { errorBeside, moduleOwnerPage, pageWidth } from './page-helpers';
 
 // Tags in headless Chromium against the real controller: creating one with a priority, its modules in the same
 // editor as configurations, editing its priority, deleting it.
-
-/** What an input's aria-describedby names: the error shown beside it. */
-async function description(input: Locator): Promise<string> {
-  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ').trim();
-}
-
-const errorBeside = (input: Locator, expected: RegExp) =>
-  until(
-    () => description(input),
-    (text) => expected.test(text),
-  );
 
 describe('dashboard tags', () => {
   let ui: DashboardStack;
@@ -25,13 +12,8 @@ describe('dashboard tags', () => {
 
   const tag = async (id: string) => (await ui.stack.user.get(`/api/tags/${id}`).expect(200)).body;
 
-  async function tagPage(id: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await ui.loggedIn(viewport);
-    await page.goto(`/tags/${id}`);
-    await page.getByRole('heading', { name: 'Modules' }).waitFor();
-    await page.getByRole('button', { name: 'Add module' }).waitFor();
-    return page;
-  }
+  const tagPage = (id: string, viewport?: { width: number; height: number }) =>
+    moduleOwnerPage(ui, `/tags/${id}`, viewport);
 
   it('creates a tag with a priority through its dialog; a taken identifier is refused beside its field', async () => {
     const page = await ui.loggedIn();
@@ -134,14 +116,7 @@ describe('dashboard tags', () => {
       .send({ displayName: 'Narrow', identifier: 'narrow', priority: 3 })
       .expect(201);
     const page = await tagPage('narrow', { width: 390, height: 844 });
-    // The page's own width: more than the screen means it scrolls sideways.
-    const width = () =>
-      page.evaluate(
-        () =>
-          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
-            .scrollWidth,
-      );
-    expect(await width()).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: 'Add module' }).click();
     await page.getByRole('dialog', { name: 'Add module' }).waitFor();
     await ui.screenshot(page, 'tags-add-module-narrow');
@@ -149,7 +124,7 @@ describe('dashboard tags', () => {
 
     await page.goto('/tags');
     await page.getByRole('link', { name: 'Narrow' }).waitFor();
-    expect(await width()).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await ui.screenshot(page, 'tags-list-narrow');
   });
 });

@@ -1,22 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { ConfigView } from '@thymis/contracts';
-import { auditTime } from 'rxjs';
 import { Loader } from '../../core/http/loader';
-import { LiveService } from '../../core/live/live.service';
-import { LoadStateComponent } from '../../shared/load-state/load-state.component';
+import { refetchOnChange, STATE_REFETCH_MS } from '../../core/live/refetch-on-change';
+import { ListHeaderComponent } from '../../shared/resource-page/list-header.component';
 import { ConfigurationsService } from './configurations.service';
 import { CreateConfigurationDialogComponent } from './create-configuration-dialog.component';
 import { modelName } from './hardware';
 
-/** Changes come in bursts (a revert touches many): one refetch for each. */
-export const STATE_REFETCH_MS = 200;
-
 /** Every configuration with its hardware, tags and modules, kept current by the live feed; creates new ones. */
 @Component({
   selector: 'app-configuration-list-page',
-  imports: [RouterLink, LoadStateComponent, CreateConfigurationDialogComponent],
+  imports: [RouterLink, ListHeaderComponent, CreateConfigurationDialogComponent],
   templateUrl: './configuration-list.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -34,11 +29,7 @@ export class ConfigurationListPage {
   );
 
   constructor() {
-    // Also after each (re)subscription: the feed does not replay what happened while it was away.
-    inject(LiveService)
-      .on('state')
-      .pipe(auditTime(STATE_REFETCH_MS), takeUntilDestroyed())
-      .subscribe(() => this.refresh());
+    refetchOnChange('state', STATE_REFETCH_MS, () => this.refresh());
     this.refresh();
   }
 

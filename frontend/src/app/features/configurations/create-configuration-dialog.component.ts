@@ -1,34 +1,41 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { ConfigView } from '@thymis/contracts';
-import { toApiError, type ApiError } from '../../core/http/api-error';
-import { identifierClash } from '../../core/http/identifier-clash';
 import { Loader } from '../../core/http/loader';
+import { FieldComponent } from '../../shared/forms/field.component';
+import { CreateActionsComponent } from '../../shared/forms/create-actions.component';
+import { FormAlertComponent } from '../../shared/forms/form-alert.component';
+import { FormRequest } from '../../shared/forms/form-request';
+import { withTypedIdentifier } from '../../shared/forms/form-values';
+import { NameFieldsComponent } from '../../shared/forms/name-fields.component';
 import { LoadStateComponent } from '../../shared/load-state/load-state.component';
 import { ModalDialogComponent } from '../../shared/modal-dialog/modal-dialog.component';
-import { ConfigurationsService, type NewConfig } from './configurations.service';
-import { DEFAULT_MODEL, formatFor, formatName, HARDWARE_MODELS, IMAGE_FORMATS, modelName } from './hardware';
+import { bootableFormats } from './bootable-formats';
+import { ConfigurationsService } from './configurations.service';
+import { DEFAULT_MODEL, formatFor } from './hardware';
+import { HardwareFieldsComponent } from './hardware-fields.component';
 import { TagPickerComponent } from './tag-picker.component';
-
-const FIELDS = ['displayName', 'identifier', 'hardwareModel', 'imageFormat', 'tags'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** The docs' "Create New Device": name, hardware model, image format and tags; the API's errors beside each field. */
 @Component({
   selector: 'app-create-configuration-dialog',
-  imports: [ReactiveFormsModule, ModalDialogComponent, LoadStateComponent, TagPickerComponent],
+  imports: [
+    ReactiveFormsModule,
+    ModalDialogComponent,
+    LoadStateComponent,
+    TagPickerComponent,
+    FieldComponent,
+    FormAlertComponent,
+    NameFieldsComponent,
+    HardwareFieldsComponent,
+    CreateActionsComponent,
+  ],
   templateUrl: './create-configuration-dialog.component.html',
   styles: `
     .row {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
       gap: 0 var(--space-4);
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--space-2);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,9 +46,6 @@ export class CreateConfigurationDialogComponent {
   readonly created = output<ConfigView>();
   readonly closed = output();
 
-  protected readonly models = HARDWARE_MODELS;
-  protected readonly modelName = modelName;
-  protected readonly formatName = formatName;
   protected readonly tags = new Loader(() => this.configs.tags());
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
@@ -50,46 +54,19 @@ export class CreateConfigurationDialogComponent {
     imageFormat: formatFor(DEFAULT_MODEL, null),
     tags: [[] as string[]],
   });
-  private readonly model = toSignal(this.form.controls.hardwareModel.valueChanges, {
-    initialValue: this.form.controls.hardwareModel.value,
-  });
-  protected readonly formats = computed(() => IMAGE_FORMATS[this.model()]);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  /** A refusal that names none of the fields: shown above them. */
-  protected readonly generalError = computed(() => {
-    const error = this.error();
-    return error && !FIELDS.some((field) => this.errorFor(field)) ? error.message : undefined;
-  });
+  protected readonly formats = bootableFormats(this.form.controls);
+  protected readonly request = new FormRequest(
+    ['displayName', 'identifier', 'hardwareModel', 'imageFormat', 'tags'],
+    () => this.form.controls.identifier.value.trim() !== '',
+  );
 
   constructor() {
     void this.tags.reload();
-    this.form.controls.hardwareModel.valueChanges.pipe(takeUntilDestroyed()).subscribe((model) => {
-      const format = this.form.controls.imageFormat;
-      format.setValue(formatFor(model, format.value));
-    });
-  }
-
-  protected errorFor(field: Field): string | undefined {
-    const error = this.error();
-    if (error?.code === 'already_exists') {
-      return identifierClash(error, field, this.form.controls.identifier.value.trim() !== '');
-    }
-    return error?.forField(field);
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) return;
-    this.submitting.set(true);
-    this.error.set(null);
-    const { identifier, ...fields } = this.form.getRawValue();
-    const config: NewConfig = { ...fields, ...(identifier.trim() ? { identifier: identifier.trim() } : {}) };
-    try {
-      this.created.emit(await this.configs.create(config));
-    } catch (error) {
-      this.error.set(toApiError(error));
-    } finally {
-      this.submitting.set(false);
-    }
+    if (this.form.invalid) return;
+    const config = await this.request.send(() => this.configs.create(withTypedIdentifier(this.form.getRawValue())));
+    if (config) this.created.emit(config);
   }
 }

@@ -1,11 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { auditTime } from 'rxjs';
 import { toApiError, type ApiError } from '../../core/http/api-error';
 import { Loader } from '../../core/http/loader';
-import { LiveService } from '../../core/live/live.service';
+import { refetchOnChange } from '../../core/live/refetch-on-change';
 import { LoadStateComponent } from '../../shared/load-state/load-state.component';
 import { TaskProgressComponent } from '../../shared/task-progress/task-progress.component';
 import { ConfigurationsService } from './configurations.service';
@@ -116,10 +114,7 @@ export class ImageBuildsComponent {
         void this.builds.reload();
       });
     });
-    inject(LiveService)
-      .on('tasks')
-      .pipe(auditTime(TASKS_REFETCH_MS), takeUntilDestroyed())
-      .subscribe(() => void this.builds.reload());
+    refetchOnChange('tasks', TASKS_REFETCH_MS, () => void this.builds.reload());
   }
 
   protected async request(): Promise<void> {

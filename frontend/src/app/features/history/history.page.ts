@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import type { HistoryEntry } from '@thymis/contracts';
 import type { ApiError } from '../../core/http/api-error';
 import { Loader } from '../../core/http/loader';
-import { LiveService } from '../../core/live/live.service';
+import { refetchOnChange } from '../../core/live/refetch-on-change';
 import { ConfirmDialogComponent } from '../../shared/confirm-dialog/confirm-dialog.component';
 import { LoadStateComponent } from '../../shared/load-state/load-state.component';
-import { auditTime } from 'rxjs';
 import { CommitDiffComponent } from './commit-diff.component';
 import { HistoryService } from './history.service';
 import { commitDetails, commitSubject } from './unified-diff';
@@ -60,10 +58,7 @@ export class HistoryPage {
       this.pageNumber();
       untracked(() => void this.commits.reload());
     });
-    inject(LiveService)
-      .on('state')
-      .pipe(auditTime(REFETCH_AFTER_MS), takeUntilDestroyed())
-      .subscribe(() => void this.commits.reload());
+    refetchOnChange('state', REFETCH_AFTER_MS, () => void this.commits.reload());
   }
 
   /** Links may name a commit by a short sha, as git does. */

@@ -58,17 +58,3 @@ export class ModulesService {
     return `/api/${target.kind}/${encodeURIComponent(target.id)}/modules`;
   }
 }
-
-/**
- * For a page's `linkedSignal` over its fetched owner: what it fetched, unless its own write already gave a newer
- * version (a fetch that started before the write can answer after it). Gone (404) is undefined.
- */
-export function newestOwner<T extends { identifier: string; version: number }>(
-  fetched: T | undefined,
-  previous: { value: T | undefined } | undefined,
-): T | undefined {
-  const known = previous?.value;
-  return fetched && known && known.identifier === fetched.identifier && known.version > fetched.version
-    ? known
-    : fetched;
-}

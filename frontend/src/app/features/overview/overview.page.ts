@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { auditTime, merge } from 'rxjs';
 import { Loader } from '../../core/http/loader';
 import { LiveService } from '../../core/live/live.service';
+import { refetchOnChange } from '../../core/live/refetch-on-change';
+import { LiveIndicatorComponent } from '../../shared/live-indicator/live-indicator.component';
 import { LoadStateComponent } from '../../shared/load-state/load-state.component';
 import { OverviewService, taskStatuses } from './overview.service';
 
@@ -13,7 +13,7 @@ const REFETCH_AFTER_MS = 1000;
 /** How much there is and whether the controller is well, kept current by the live feed. */
 @Component({
   selector: 'app-overview-page',
-  imports: [RouterLink, LoadStateComponent],
+  imports: [RouterLink, LoadStateComponent, LiveIndicatorComponent],
   templateUrl: './overview.page.html',
   styleUrl: './overview.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,10 +32,7 @@ export class OverviewPage {
 
   constructor() {
     this.refresh();
-    // Refetch on every change and after every (re)subscription, since the feed does not replay what was missed.
-    merge(this.live.on('state'), this.live.on('tasks'))
-      .pipe(auditTime(REFETCH_AFTER_MS), takeUntilDestroyed())
-      .subscribe(() => this.refresh());
+    refetchOnChange(['state', 'tasks'], REFETCH_AFTER_MS, () => this.refresh());
   }
 
   protected refresh(): void {

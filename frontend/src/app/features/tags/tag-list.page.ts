@@ -1,31 +1,23 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { TagView } from '@thymis/contracts';
-import { auditTime } from 'rxjs';
 import { Loader } from '../../core/http/loader';
-import { LiveService } from '../../core/live/live.service';
-import { LoadStateComponent } from '../../shared/load-state/load-state.component';
+import { refetchOnChange, STATE_REFETCH_MS } from '../../core/live/refetch-on-change';
+import { ListHeaderComponent } from '../../shared/resource-page/list-header.component';
 import { CreateTagDialogComponent } from './create-tag-dialog.component';
 import { TagsService } from './tags.service';
-
-const STATE_REFETCH_MS = 200;
 
 /** Every tag, by priority as the API orders them (lower wins), kept current by the live feed; creates new ones. */
 @Component({
   selector: 'app-tag-list-page',
-  imports: [RouterLink, LoadStateComponent, CreateTagDialogComponent],
+  imports: [RouterLink, ListHeaderComponent, CreateTagDialogComponent],
   template: `
-    <header class="page-header">
-      <h1>Tags</h1>
-      <button type="button" class="btn btn-primary" (click)="creating.set(true)">Create tag</button>
-    </header>
-    <app-load-state
-      [loading]="tags.pending()"
-      [error]="tags.error()"
-      [empty]="tags.value()?.items?.length === 0"
+    <app-list-header
+      heading="Tags"
+      createLabel="Create tag"
+      [list]="tags"
       emptyText="No tags yet: a tag gives the configurations carrying it the same modules."
-      (retry)="tags.reload()"
+      (create)="creating.set(true)"
     />
     @if (tags.value(); as page) {
       @if (page.items.length > 0) {
@@ -69,11 +61,7 @@ export class TagListPage {
   protected readonly creating = signal(false);
 
   constructor() {
-    // Also after each (re)subscription: the feed does not replay what happened while it was away.
-    inject(LiveService)
-      .on('state')
-      .pipe(auditTime(STATE_REFETCH_MS), takeUntilDestroyed())
-      .subscribe(() => void this.tags.reload());
+    refetchOnChange('state', STATE_REFETCH_MS, () => void this.tags.reload());
     void this.tags.reload();
   }
 

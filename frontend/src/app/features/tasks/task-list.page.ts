@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
-import { auditTime } from 'rxjs';
 import type { ApiError } from '../../core/http/api-error';
 import { Loader } from '../../core/http/loader';
-import { LiveService } from '../../core/live/live.service';
+import { refetchOnChange } from '../../core/live/refetch-on-change';
+import { LiveIndicatorComponent } from '../../shared/live-indicator/live-indicator.component';
 import { LoadStateComponent } from '../../shared/load-state/load-state.component';
 import { shortId } from '../../shared/task-progress/task-display';
 import { QueueMonitorComponent } from './queue-monitor.component';
@@ -32,6 +31,7 @@ interface Note {
   imports: [
     DatePipe,
     RouterLink,
+    LiveIndicatorComponent,
     LoadStateComponent,
     QueueMonitorComponent,
     TaskActionsComponent,
@@ -44,7 +44,6 @@ interface Note {
 export class TaskListPage {
   private readonly tasksApi = inject(TasksService);
   private readonly router = inject(Router);
-  protected readonly live = inject(LiveService);
 
   /** Query parameters. */
   readonly status = input<string>();
@@ -93,10 +92,7 @@ export class TaskListPage {
       this.filter();
       untracked(() => void this.tasks.reload());
     });
-    this.live
-      .on('tasks')
-      .pipe(auditTime(REFETCH_AFTER_MS), takeUntilDestroyed())
-      .subscribe(() => void this.tasks.reload());
+    refetchOnChange('tasks', REFETCH_AFTER_MS, () => void this.tasks.reload());
   }
 
   /** A new filter starts at the first page again. */

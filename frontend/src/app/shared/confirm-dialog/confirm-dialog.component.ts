@@ -24,6 +24,7 @@ let dialogs = 0;
   template: `
     <dialog
       #dialog
+      class="dialog"
       [attr.aria-labelledby]="headingId"
       (cancel)="$event.preventDefault(); cancel()"
       (close)="open.set(false)"
@@ -48,15 +49,6 @@ let dialogs = 0;
   styles: `
     dialog {
       width: min(28rem, calc(100vw - 2rem));
-      padding: var(--space-5);
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      background: var(--surface);
-      color: var(--text);
-      box-shadow: var(--shadow);
-    }
-    dialog::backdrop {
-      background: rgb(15 23 42 / 0.45);
     }
     h2 {
       margin: 0 0 var(--space-3);

@@ -22,7 +22,7 @@ let dialogs = 0;
 @Component({
   selector: 'app-modal-dialog',
   template: `
-    <dialog #dialog [attr.aria-labelledby]="headingId" (close)="closed.emit()" [style.width]="width()">
+    <dialog #dialog class="dialog" [attr.aria-labelledby]="headingId" (close)="closed.emit()" [style.width]="width()">
       <header>
         <h2 [id]="headingId">{{ heading() }}</h2>
         <button type="button" class="close" aria-label="Close" (click)="dialog.close()">&times;</button>
@@ -34,15 +34,6 @@ let dialogs = 0;
     dialog {
       max-width: calc(100vw - 1.5rem);
       max-height: calc(100dvh - 1.5rem);
-      padding: var(--space-5);
-      border: 1px solid var(--border);
-      border-radius: var(--radius);
-      background: var(--surface);
-      color: var(--text);
-      box-shadow: var(--shadow);
-    }
-    dialog::backdrop {
-      background: rgb(15 23 42 / 0.45);
     }
     header {
       display: flex;
