@@ -1,27 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { EventView, List } from '@thymis/contracts';
 import { EventStore } from '@thymis/event-store';
-import { Optional } from '../http/validation';
+import { OptionalInt } from '../http/validation';
 
 export class EventsQuery {
-  @ApiPropertyOptional({ default: 0, description: 'Return events after this position.' })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  after?: number;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
+  @OptionalInt({ min: 0, default: 0, description: 'Return events after this position.' }) after?: number;
+  @OptionalInt({ min: 1, max: 1000, default: 100 }) limit?: number;
 }
 
 class EventResponse implements EventView {

@@ -1,28 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { List } from '@thymis/contracts';
 import { RequestOrigin, type Origin } from '../auth/principal';
-import { Optional } from '../http/validation';
+import { OptionalInt } from '../http/validation';
 import { HistoryService, type HistoryEntry } from './history.service';
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  offset?: number;
+  @OptionalInt({ min: 1, max: 1000, default: 100 }) limit?: number;
+  @OptionalInt({ min: 0, default: 0 }) offset?: number;
 }
 
 class HistoryEntryResponse implements HistoryEntry {

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { TASK_STATUSES, TASK_TYPES, type Artifact, type TaskStatus, type TaskType } from '@thymis/domain';
-import { Optional } from '../http/validation';
+import { Optional, OptionalInt } from '../http/validation';
 
 export class TaskQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @Optional() @IsIn(TASK_STATUSES) state?: TaskStatus;
@@ -12,20 +11,8 @@ export class TaskQuery {
   status?: TaskStatus;
   @ApiPropertyOptional({ enum: TASK_TYPES }) @Optional() @IsIn(TASK_TYPES) type?: TaskType;
   @ApiPropertyOptional({ description: 'Only tasks of this configuration.' }) @Optional() @IsString() configId?: string;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  offset?: number;
+  @OptionalInt({ min: 1, max: 500, default: 50 }) limit?: number;
+  @OptionalInt({ min: 0, default: 0 }) offset?: number;
 }
 
 export class ArtifactResponse implements Artifact {
