@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import { DomainError, type Artifact } from '@thymis/domain';
-import { imageFileNameProblem, writeHashed } from '@thymis/nix';
+import { artifactFolder, imageFileNameProblem, writeHashed } from '@thymis/nix';
 import type { TaskRecord } from '@thymis/projections';
 
 const invalid = (message: string) => new DomainError('validation_failed', message);
@@ -52,6 +52,6 @@ export class ArtifactStore {
   }
 
   private folderOf(taskId: string): string {
-    return join(this.config.stateDir, 'artifacts', taskId);
+    return artifactFolder(this.config.stateDir, taskId);
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@thymis/config';
 import {
+  artifactFolder,
   BuildCancelled,
   BuildFailed,
   imageInstallable,
@@ -86,7 +86,7 @@ export class ImageBuildProcessor implements OnModuleInit, OnModuleDestroy {
       const { controller } = this.config.worker;
       const artifact = controller
         ? await uploadArtifact(image, controller, id, configId)
-        : await storeArtifact(image, join(this.config.stateDir, 'artifacts', id), configId);
+        : await storeArtifact(image, artifactFolder(this.config.stateDir, id), configId);
       await this.tasks.report(id, { kind: 'succeed', artifact }, started);
     } catch (error) {
       if (error instanceof BuildCancelled) return; // the task is cancelled already

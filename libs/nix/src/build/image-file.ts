@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Artifact } from '@thymis/domain';
 
 /** An image's extension as builders name them: ".img", ".iso", ".qcow2", ".img.zst" … */
 const IMAGE_EXTENSION = /^(\.[a-z0-9]{1,10}){1,2}$/;
+
+/** Where a task's image lives on the controller (written by a worker on its host, or received from a remote one). */
+export const artifactFolder = (stateDir: string, taskId: string) => join(stateDir, 'artifacts', taskId);
 
 /** The name users download a configuration's image by: `thymis-image-<config>.<ext>`. */
 export const imageFileName = (configId: string, extension: string) => `thymis-image-${configId}${extension}`;
